@@ -1,0 +1,5 @@
+"""Public pages of this app, mounted under the language prefix (/id/, /en/)."""
+
+app_name = "education"
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""This app's REST endpoints, mounted under /api/."""
+
+urlpatterns = []
