@@ -5,7 +5,28 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from rest_framework.permissions import AllowAny
+
+
+class PublicContentMixin:
+    """Published content is public: lift the project's closed-by-default DRF permission."""
+
+    permission_classes = [AllowAny]
+
+
+class PagesEndpoint(PublicContentMixin, PagesAPIViewSet):
+    pass
+
+
+class ImagesEndpoint(PublicContentMixin, ImagesAPIViewSet):
+    pass
+
+
+class DocumentsEndpoint(PublicContentMixin, DocumentsAPIViewSet):
+    pass
+
+
 content_api = WagtailAPIRouter("wagtailapi")
-content_api.register_endpoint("pages", PagesAPIViewSet)
-content_api.register_endpoint("images", ImagesAPIViewSet)
-content_api.register_endpoint("documents", DocumentsAPIViewSet)
+content_api.register_endpoint("pages", PagesEndpoint)
+content_api.register_endpoint("images", ImagesEndpoint)
+content_api.register_endpoint("documents", DocumentsEndpoint)
