@@ -9,9 +9,9 @@ Plural entries take a list of forms as the value.
 
 import fcntl
 import json
-import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import polib
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(language, json_path):
     strings = json.loads(Path(json_path).read_text(encoding="utf-8"))
-    lock_path = Path(os.environ.get("TMPDIR", "/tmp")) / "portal-messages.lock"
+    lock_path = Path(tempfile.gettempdir()) / "portal-messages.lock"
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         po_path = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"

@@ -261,6 +261,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/",
     "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["portal.schema.project_endpoints_only"],
 }
 
 # --- Phone numbers --------------------------------------------------------------

@@ -65,9 +65,7 @@ def test_account_pages_use_the_site_layout_in_both_languages(client, site):
 
 
 def test_bad_sign_up_shows_a_translated_error_and_creates_nothing(client, site):
-    response = client.post(
-        "/id/accounts/signup/", {"email": "bukan-email", "password1": "pendek", "password2": "lain"}
-    )
+    response = client.post("/id/accounts/signup/", {"email": "bukan-email", "password1": "pendek", "password2": "lain"})
     assert response.status_code == 200
     assert "Masukkan alamat email dengan format yang benar." in response.content.decode()
     assert not get_user_model().objects.filter(email="bukan-email").exists()
