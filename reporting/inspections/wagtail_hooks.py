@@ -1,0 +1,197 @@
+"""The Inspections menu of the Wagtail admin: requests (listing, filters, export,
+detail with workflow buttons), the agenda, and the checklist templates."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+import django_filters
+
+from home.models import Kecamatan
+
+from . import backoffice, workflow
+from .models import BuildingUse, ChecklistTemplate, InspectionRequest, Status, Visit
+
+
+class InspectionRequestFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
+    building_use = django_filters.ChoiceFilter(choices=BuildingUse.choices, label=_("Building use"))
+    kecamatan = django_filters.ModelChoiceFilter(queryset=Kecamatan.objects.all(), label=_("Kecamatan"))
+    inspector = django_filters.ModelChoiceFilter(
+        queryset=get_user_model().objects.filter(groups__name="Inspectors").distinct(),
+        field_name="visits__inspectors",
+        label=_("Inspector"),
+        distinct=True,
+    )
+    submitted_at = django_filters.DateFromToRangeFilter(label=_("Submitted"), widget=DateRangePickerWidget)
+    visit_date = django_filters.DateFromToRangeFilter(
+        field_name="visits__starts_at", label=_("Visit date"), widget=DateRangePickerWidget, distinct=True
+    )
+
+    class Meta:
+        model = InspectionRequest
+        fields = ["status", "building_use", "kecamatan", "inspector", "submitted_at", "visit_date"]
+
+
+class RequestIndexView(IndexView):
+    """Newest first, but an inspector's own requests (with a visit assigned to them) come first."""
+
+    def get_base_queryset(self):
+        mine = Visit.objects.filter(request=OuterRef("pk"), inspectors=self.request.user)
+        return super().get_base_queryset().select_related("kecamatan").annotate(mine=Exists(mine))
+
+    def order_queryset(self, queryset):
+        if self.is_explicitly_ordered:
+            return super().order_queryset(queryset)
+        return queryset.order_by("-mine", "-submitted_at", "-pk")
+
+
+class RequestInspectView(InspectView):
+    template_name = "inspections/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        viewset = self.viewset
+        context.update(
+            {
+                "inspection": obj,
+                "transitions": [
+                    (t, reverse(viewset.get_url_name("move"), args=[obj.pk, t.target]))
+                    for t in workflow.available(obj, self.request.user)
+                ],
+                "events": obj.events.select_related("actor").order_by("at", "pk"),
+                "documents": obj.documents.all(),
+                "visits": obj.visits.prefetch_related("inspectors").order_by("number"),
+                "can_record": self.request.user.has_perm("inspections.issue_result"),
+            }
+        )
+        return context
+
+
+class InspectionRequestViewSet(ModelViewSet):
+    model = InspectionRequest
+    icon = "clipboard-list"
+    menu_label = _("Requests")
+    url_prefix = "inspections/requests"
+    index_view_class = RequestIndexView
+    inspect_view_class = RequestInspectView
+    inspect_view_enabled = True
+    filterset_class = InspectionRequestFilterSet
+    search_fields = ["building_name", "address", "contact_name"]
+    list_display = [
+        "reference",
+        "building_name",
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("building_use", label=_("Use"), accessor="get_building_use_display"),
+        "kecamatan",
+        DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+    ]
+    list_export = [
+        "reference",
+        "building_name",
+        "status",
+        "building_use",
+        "reason",
+        "kecamatan",
+        "kelurahan",
+        "address",
+        "floors",
+        "floor_area",
+        "year_built",
+        "occupancy",
+        "preferred_date",
+        "submitted_at",
+        "verified_at",
+        "scheduled_at",
+        "inspected_at",
+        "result_issued_at",
+        "closed_at",
+        "cancelled_at",
+    ]
+    export_headings = {"reference": _("Reference")}
+    export_filename = "inspection-requests"
+    form_fields = [
+        "building_name",
+        "building_use",
+        "floors",
+        "floor_area",
+        "year_built",
+        "occupancy",
+        "reason",
+        "preferred_date",
+        "alternative_date",
+        "kecamatan",
+        "kelurahan",
+        "address",
+        "landmark",
+        "latitude",
+        "longitude",
+        "contact_name",
+        "contact_phone",
+        "notes",
+    ]
+    inspect_view_fields = []
+
+    @cached_property
+    def add_view_enabled(self):  # requests come from applicants (site or API), never typed in here
+        return False
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name not in ("add",)] + [
+            path("<int:pk>/move/<str:target>/", self.transition, name="move"),
+            path("visits/<int:visit_pk>/checklist/", self.checklist, name="checklist"),
+        ]
+
+    def transition(self, request, pk, target):
+        return backoffice.transition_view(request, pk, target, self)
+
+    def checklist(self, request, visit_pk):
+        return backoffice.checklist_view(request, visit_pk, self)
+
+    def get_inspect_url(self, obj):
+        return reverse(self.get_url_name("inspect"), args=[obj.pk])
+
+
+class AgendaViewSet(ViewSet):
+    icon = "date"
+    menu_label = _("Agenda")
+    name = "inspection_agenda"
+    url_prefix = "inspections/agenda"
+
+    def get_urlpatterns(self):
+        return [path("", backoffice.agenda_view, name="index")]
+
+
+class ChecklistTemplateViewSet(ModelViewSet):
+    model = ChecklistTemplate
+    icon = "tasks"
+    menu_label = _("Checklist templates")
+    url_prefix = "inspections/checklists"
+    list_display = ["name", Column("building_use", label=_("Building use"), accessor="get_building_use_display")]
+    inspect_view_enabled = True
+
+
+class InspectionsGroup(ModelViewSetGroup):
+    menu_label = _("Inspections")
+    menu_icon = "clipboard-list"
+    menu_order = 310
+    items = (
+        InspectionRequestViewSet("inspection_requests"),
+        AgendaViewSet(),
+        ChecklistTemplateViewSet("checklist_templates"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return InspectionsGroup()
