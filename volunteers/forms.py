@@ -1,0 +1,105 @@
+from django import forms
+from django.urls import reverse_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Kecamatan, Kelurahan
+from volunteers.models import VolunteerProfile
+from volunteers.models.profiles import min_birth_date
+
+
+class ApplicationForm(forms.ModelForm):
+    availability = forms.MultipleChoiceField(
+        label=_("When can you help?"),
+        choices=VolunteerProfile.Availability.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=True,
+    )
+    consent = forms.BooleanField(
+        required=True,
+        error_messages={"required": _("You must agree to the privacy statement to apply.")},
+    )
+
+    class Meta:
+        model = VolunteerProfile
+        fields = [
+            "full_name",
+            "phone",
+            "date_of_birth",
+            "kecamatan",
+            "kelurahan",
+            "skills",
+            "certificates",
+            "availability",
+            "emergency_contact_name",
+            "emergency_contact_phone",
+            "motivation",
+        ]
+        widgets = {
+            "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "skills": forms.Textarea(attrs={"rows": 3}),
+            "certificates": forms.Textarea(attrs={"rows": 3}),
+            "motivation": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.fields["phone"].help_text = _("Indonesian number, for example 0812 3456 7890.")
+        self.fields["emergency_contact_phone"].widget.attrs.update({"inputmode": "tel"})
+        self.fields["date_of_birth"].widget.attrs["max"] = min_birth_date().isoformat()
+        self.fields["motivation"].required = True
+        self.fields["kecamatan"].queryset = Kecamatan.objects.order_by("name")
+        self.fields["kelurahan"].queryset = Kelurahan.objects.select_related("kecamatan")
+        # Group the 68 kelurahan under their kecamatan; validation still uses the queryset.
+        groups = {}
+        for kelurahan in Kelurahan.objects.select_related("kecamatan").order_by("kecamatan__name", "name"):
+            groups.setdefault(kelurahan.kecamatan.name, []).append((kelurahan.pk, kelurahan.name))
+        self.fields["kelurahan"].widget.choices = [("", "---------"), *groups.items()]
+        self.fields["consent"].label = format_html(
+            '{} <a href="{}">{}</a>',
+            _("I have read and agree to the"),
+            reverse_lazy("volunteers:privacy"),
+            _("privacy statement (UU 27/2022)"),
+        )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and personal data will be erased and cannot be restored."),
+        required=True,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Reason (sent to the applicant)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when rejecting."),
+    )
+
+    def __init__(self, *args, transitions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [(t.target, t.label) for t in transitions]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == VolunteerProfile.Status.REJECTED and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give the applicant a reason for the rejection."))
+        return cleaned

@@ -1,0 +1,263 @@
+"""The coordinators' back office: applications, registrations (rosters), certificates, groups."""
+
+from django.db.models import Count
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import ListingButton
+from wagtail.models import Locale
+
+import django_filters
+
+from home.models import Kecamatan, Kelurahan
+from volunteers import admin_views, seats
+from volunteers.models import Certificate, Registration, TrainingPage, VolunteerGroup, VolunteerProfile
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    kecamatan = django_filters.ModelChoiceFilter(queryset=Kecamatan.objects.all(), label=_("Kecamatan"))
+    kelurahan = django_filters.ModelChoiceFilter(queryset=Kelurahan.objects.all(), label=_("Kelurahan"))
+
+    class Meta:
+        model = VolunteerProfile
+        fields = ["status", "kecamatan", "kelurahan"]
+
+
+class ApplicationIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("volunteers.change_volunteerprofile"):
+            buttons.insert(
+                0,
+                ListingButton(
+                    _("Decide"), url=reverse("volunteers_applications:decide", args=[instance.pk]), icon_name="tick"
+                ),
+            )
+        return buttons
+
+
+class VolunteerProfileViewSet(ModelViewSet):
+    model = VolunteerProfile
+    name = "volunteers_applications"
+    url_prefix = "volunteers/applications"
+    icon = "user"
+    menu_label = _("Applications")
+    index_view_class = ApplicationIndexView
+    filterset_class = ApplicationFilterSet
+    list_display = ["full_name", "kelurahan", "status", Column("created_at", label=_("Applied"))]
+    list_export = [
+        "full_name",
+        "phone",
+        "date_of_birth",
+        "kecamatan",
+        "kelurahan",
+        "skills",
+        "certificates",
+        "availability",
+        "status",
+        "created_at",
+        "decided_at",
+    ]
+    export_filename = "volunteers"
+    search_fields = ["full_name", "skills"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "full_name",
+        "phone",
+        "date_of_birth",
+        "kecamatan",
+        "kelurahan",
+        "skills",
+        "certificates",
+        "availability",
+        "emergency_contact_name",
+        "emergency_contact_phone",
+        "motivation",
+        "consent_at",
+        "consent_version",
+        "status",
+        "rejection_reason",
+        "created_at",
+        "decided_at",
+        "decided_by",
+    ]
+    form_fields = [
+        "full_name",
+        "phone",
+        "kecamatan",
+        "kelurahan",
+        "skills",
+        "certificates",
+        "emergency_contact_name",
+        "emergency_contact_phone",
+    ]
+
+    def get_queryset(self, request):
+        return VolunteerProfile.objects.select_related("kelurahan", "kecamatan")
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("decide/<int:pk>/", admin_views.decide, name="decide")]
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    training = django_filters.ModelChoiceFilter(
+        queryset=TrainingPage.objects.none(), label=_("Training"), field_name="training"
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["training", "status", "attended"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["training"].queryset = TrainingPage.objects.filter(locale=Locale.get_default()).order_by(
+            "-starts_at"
+        )
+
+
+class RegistrationEditView(EditView):
+    """Editing a registration only records attendance, through the same path as the roster."""
+
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        if instance.attended is None:
+            instance.save(update_fields=["attended"])
+            return instance
+        return seats.mark_attendance(instance, instance.attended, by=self.request.user)
+
+
+class RegistrationViewSet(ModelViewSet):
+    """All registrations; filtered by training this is the roster, exported as CSV or XLSX."""
+
+    model = Registration
+    name = "volunteers_registrations"
+    url_prefix = "volunteers/registrations"
+    icon = "list-ul"
+    menu_label = _("Registrations")
+    filterset_class = RegistrationFilterSet
+    edit_view_class = RegistrationEditView
+    form_fields = ["attended"]
+    list_display = [
+        Column("participant_name", label=_("Name")),
+        "training",
+        "status",
+        "attended",
+        Column("created_at", label=_("Registered")),
+    ]
+    list_export = [
+        "code",
+        "participant_name",
+        "participant_phone",
+        "training",
+        "status",
+        "created_at",
+        "promoted_at",
+        "attended",
+    ]
+    export_headings = {
+        "code": _("Registration code"),
+        "participant_name": _("Name"),
+        "participant_phone": _("Phone"),
+        "training": _("Training"),
+        "status": _("Status"),
+        "created_at": _("Registered at"),
+        "promoted_at": _("Moved from the waitlist at"),
+        "attended": _("Attended"),
+    }
+    export_filename = "training-roster"
+    inspect_view_enabled = True
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("training", "profile", "user")
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    name = "volunteers_certificates"
+    url_prefix = "volunteers/certificates"
+    icon = "doc-full"
+    menu_label = _("Certificates")
+    list_display = ["code", "holder_name", "training_title", "training_date", "withdrawn_at"]
+    list_filter = ["training_date"]
+    list_export = ["code", "holder_name", "training_title", "training_date", "duration_minutes", "issued_at"]
+    export_filename = "certificates"
+    search_fields = ["code", "holder_name", "training_title"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    form_fields = ["holder_name"]
+
+
+class VolunteerGroupFilterSet(WagtailFilterSet):
+    class Meta:
+        model = VolunteerGroup
+        fields = ["kind", "kecamatan"]
+
+
+class VolunteerGroupViewSet(ModelViewSet):
+    model = VolunteerGroup
+    name = "volunteers_groups"
+    url_prefix = "volunteers/groups"
+    icon = "group"
+    menu_label = _("Volunteer groups")
+    filterset_class = VolunteerGroupFilterSet
+    list_display = ["name", "kind", "kelurahan", Column("member_count", label=_("Members"))]
+    list_export = ["name", "kind", "kecamatan", "kelurahan", "member_count"]
+    export_filename = "volunteer-groups"
+    search_fields = ["name"]
+    search_backend_name = None
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return VolunteerGroup.objects.select_related("kelurahan", "kecamatan").annotate(
+            member_count=Count("memberships")
+        )
+
+
+class RosterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.VIEW_PERMISSION)
+
+
+class RosterViewSet(ViewSet):
+    """Trainings with their rosters, waitlists and attendance buttons."""
+
+    name = "volunteers_roster"
+    url_prefix = "volunteers/rosters"
+    icon = "calendar"
+    menu_label = _("Rosters and attendance")
+    menu_item_class = RosterMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.trainings, name="index"),
+            path("<int:pk>/", admin_views.roster, name="roster"),
+            path("attendance/<int:pk>/", admin_views.mark, name="mark"),
+            path("cancel/<int:pk>/", admin_views.cancel, name="cancel"),
+        ]
+
+
+class VolunteersGroup(ViewSetGroup):
+    menu_label = _("Volunteers")
+    menu_icon = "group"
+    menu_order = 300
+    items = (
+        RosterViewSet,
+        VolunteerProfileViewSet,
+        RegistrationViewSet,
+        CertificateViewSet,
+        VolunteerGroupViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteer_viewsets():
+    return VolunteersGroup()
