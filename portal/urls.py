@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from education.sitemap import PortalSitemap
 from portal.health import healthz
 
 # Outside the language prefix: admin, APIs, health check, documents, sitemap.
@@ -18,7 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("portal.api")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,187 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from rest_framework import serializers
+
+from education.blocks import BodyBlock
+
+from .base import CardMixin, with_cards
+
+
+class CampaignIndexPage(Page):
+    """Campaigns, grouped as current, upcoming and past."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["education.CampaignPage"]
+    max_count_per_parent = 1
+    template = "education/campaign_index_page.html"
+
+    class Meta:
+        verbose_name = _("campaign index")
+
+    def campaigns(self):
+        return (
+            CampaignPage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(locale_id=self.locale_id)
+            .order_by("start_date", "pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        campaigns = list(with_cards(self.campaigns()))
+        context.update(
+            current=[c for c in campaigns if c.start_date <= today <= c.end_date],
+            upcoming=[c for c in campaigns if c.start_date > today],
+            # Most recent first: last season's campaign matters more than one from years ago.
+            past=sorted((c for c in campaigns if c.end_date < today), key=lambda c: c.end_date, reverse=True),
+        )
+        return context
+
+
+class CampaignPage(CardMixin, Page):
+    """A time-bound effort, e.g. the dry season's "don't burn rubbish or land"."""
+
+    class Status(models.TextChoices):
+        CURRENT = "current", _("Current")
+        UPCOMING = "upcoming", _("Upcoming")
+        PAST = "past", _("Past")
+
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    key_message = models.CharField(
+        _("key message"), max_length=200, help_text=_("The one sentence people should remember.")
+    )
+    cta_label = models.CharField(_("call to action"), max_length=60, blank=True, help_text=_("Text of the button."))
+    cta_url = models.URLField(_("call to action link"), blank=True)
+    cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("call to action page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A page of this site; used instead of the link when both are set."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("key_message"),
+        *CardMixin.card_panels,
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
+        MultiFieldPanel(
+            [FieldPanel("cta_label"), PageChooserPanel("cta_page"), FieldPanel("cta_url")],
+            heading=_("Call to action"),
+        ),
+        InlinePanel("areas", heading=_("Target kecamatan"), label=_("Kecamatan")),
+        InlinePanel("related_articles", heading=_("Related articles"), label=_("Article")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("key_message", boost=1.5),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        *CardMixin.card_api_fields,
+        APIField("key_message"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("call_to_action", serializer=serializers.DictField(read_only=True)),
+        APIField("target_kecamatan", serializer=serializers.ListField(source="kecamatan_list", read_only=True)),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["education.CampaignIndexPage"]
+    subpage_types = []
+    template = "education/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The campaign cannot end before it starts.")})
+        if self.cta_label and not (self.cta_url or self.cta_page_id):
+            raise ValidationError({"cta_url": _("Give the call to action a link or a page.")})
+
+    @property
+    def status(self):
+        today = timezone.localdate()
+        if self.start_date > today:
+            return self.Status.UPCOMING
+        if self.end_date < today:
+            return self.Status.PAST
+        return self.Status.CURRENT
+
+    def get_status_display(self):
+        return self.Status(self.status).label
+
+    @property
+    def cta_href(self):
+        if self.cta_page_id:
+            page = self.cta_page.localized
+            return page.url
+        return self.cta_url
+
+    @property
+    def call_to_action(self):
+        if not self.cta_label:
+            return {}
+        return {"label": self.cta_label, "url": self.cta_page.localized.full_url if self.cta_page_id else self.cta_url}
+
+    @property
+    def kecamatan_list(self):
+        return [{"code": area.kecamatan.code, "name": area.kecamatan.name} for area in self.areas.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        from .articles import ArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        # Related articles are chosen once, in the source language: show each in this page's language.
+        keys = self.related_articles.values("article__translation_key")
+        articles = with_cards(
+            ArticlePage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
+        )
+        order = {key: i for i, key in enumerate(self.related_articles.values_list("article__translation_key", flat=True))}
+        context["articles"] = sorted(articles, key=lambda a: order.get(a.translation_key, 0))
+        context["kecamatan"] = [area.kecamatan for area in self.areas.select_related("kecamatan")]
+        return context
+
+
+class CampaignArea(Orderable):
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="areas")
+    kecamatan = models.ForeignKey("home.Kecamatan", on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan"))
+
+    panels = [FieldPanel("kecamatan")]
+
+
+class CampaignArticle(Orderable):
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="related_articles")
+    article = models.ForeignKey(
+        "education.ArticlePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("article")
+    )
+
+    panels = [PageChooserPanel("article")]
