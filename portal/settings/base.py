@@ -261,6 +261,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "IncidentStatusEnum": "reporting.models.incident.Status",
+    },
     "PREPROCESSING_HOOKS": ["portal.schema.project_endpoints_only"],
 }
 
