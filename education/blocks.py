@@ -190,7 +190,10 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Downloadable document")
         template = "education/blocks/document.html"
         description = _("A leaflet or guide to download, such as a PDF poster.")
-        preview_value = {"title": "Leaflet: rencana evakuasi rumah (PDF)", "description": "Satu halaman, untuk dicetak."}
+        preview_value = {
+            "title": "Leaflet: rencana evakuasi rumah (PDF)",
+            "description": "Satu halaman, untuk dicetak.",
+        }
 
     def get_api_representation(self, value, context=None):
         document = value.get("document")

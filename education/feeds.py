@@ -38,9 +38,7 @@ class ArticleFeed(Feed):
 
     def items(self):
         locale = Locale.get_active()
-        articles = list(
-            ArticlePage.objects.live().public().filter(locale=locale).order_by("-date", "-pk")[:FEED_SIZE]
-        )
+        articles = list(ArticlePage.objects.live().public().filter(locale=locale).order_by("-date", "-pk")[:FEED_SIZE])
         return ArticlePage.attach_topics(articles, Topic.for_locale(locale))
 
     def item_title(self, item):

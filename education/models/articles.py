@@ -65,9 +65,7 @@ class ArticleIndexPage(Page):
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
         ArticlePage.attach_topics(page_obj.object_list, topics)
-        context.update(
-            topics=topics, current_topic=current_topic, page_obj=page_obj, articles=page_obj.object_list
-        )
+        context.update(topics=topics, current_topic=current_topic, page_obj=page_obj, articles=page_obj.object_list)
         return context
 
 

@@ -165,7 +165,8 @@ class CampaignPage(CardMixin, Page):
         articles = with_cards(
             ArticlePage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
         )
-        order = {key: i for i, key in enumerate(self.related_articles.values_list("article__translation_key", flat=True))}
+        chosen = self.related_articles.values_list("article__translation_key", flat=True)
+        order = {key: i for i, key in enumerate(chosen)}
         context["articles"] = sorted(articles, key=lambda a: order.get(a.translation_key, 0))
         context["kecamatan"] = [area.kecamatan for area in self.areas.select_related("kecamatan")]
         return context
@@ -173,7 +174,9 @@ class CampaignPage(CardMixin, Page):
 
 class CampaignArea(Orderable):
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="areas")
-    kecamatan = models.ForeignKey("home.Kecamatan", on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan"))
+    kecamatan = models.ForeignKey(
+        "home.Kecamatan", on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan")
+    )
 
     panels = [FieldPanel("kecamatan")]
 

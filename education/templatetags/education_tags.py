@@ -99,8 +99,12 @@ def page_meta(context):
             from education.models import HERO_SPEC
 
             rendition = image.get_rendition(HERO_SPEC)
-            meta["image"] = {"url": request.build_absolute_uri(rendition.url), "width": rendition.width,
-                             "height": rendition.height, "alt": getattr(specific, "image_alt", "")}
+            meta["image"] = {
+                "url": request.build_absolute_uri(rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "alt": getattr(specific, "image_alt", ""),
+            }
         if isinstance(specific, ArticlePage):
             meta["type"] = "article"
             meta["published"] = specific.first_published_at
