@@ -1,49 +1,42 @@
 """Template tags every public page uses: the department's contacts in the active
-language, and the links to this page in each language."""
+language, the menu, and the links to this page in each language."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from home.models import DepartmentSettings
+from home.shell import get_shell
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def department(context):
-    """The site's DepartmentSettings, with `.identity` in the active language."""
+    """The site's contacts (numbers, address, hotlines) with `.localized_identity` in the active language."""
+    request = context.get("request")
+    return get_shell(request).contacts if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """The localized home page's live children marked "show in menus"."""
     request = context.get("request")
     if request is None:
-        return None
-    cached = getattr(request, "_department", None)
-    if cached is not None:
-        return cached
-    contacts = DepartmentSettings.for_request(request)
-    identity = contacts.identity
-    if identity is not None:
-        locale = Locale.get_active()
-        if identity.locale_id != locale.pk:
-            identity = identity.get_translation_or_none(locale) or identity
-    contacts.localized_identity = identity
-    request._department = contacts
-    return contacts
+        return []
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    return [{**item, "active": current_path.startswith(item["path"])} for item in get_shell(request).menu]
 
 
-def _home_for(request, language_code):
-    """The site's home page in a language (None when it has no live translation), once per request."""
-    homes = request.__dict__.setdefault("_homes", {})
-    if language_code not in homes:
-        site = Site.find_for_request(request)
-        homes[language_code] = (
-            site.root_page.get_translations(inclusive=True).live().filter(locale__language_code=language_code).first()
-            if site is not None
-            else None
-        )
-    return homes[language_code]
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the active language."""
+    request = context.get("request")
+    home = get_shell(request).homes.get(get_language()) if request is not None else None
+    return home["url"] if home else f"/{get_language()}/"
 
 
 @register.simple_tag(takes_context=True)
@@ -63,27 +56,29 @@ def language_versions(context):
 
     current = get_language()
     page = context.get("page")
+    is_page = isinstance(page, Page) and page.pk is not None
     translations = {}
-    if isinstance(page, Page) and page.pk:
+    if is_page:
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation
 
+    homes = get_shell(request).homes
     versions = []
     for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        if isinstance(page, Page) and page.pk:
+        if is_page:
             target = translations.get(code)
             available = target is not None
-            if target is None:
-                target = _home_for(request, code)
-            url = target.get_url(request) if target is not None else f"/{code}/"
+            if available:
+                url = target.get_url(request)
+            else:
+                url = homes[code]["url"] if code in homes else f"/{code}/"
         else:
             available = True
             url = translate_url(request.get_full_path(), code)
         versions.append(
             {
                 "code": code,
-                "name": info["name_local"],
+                "name": get_language_info(code)["name_local"],
                 "url": url,
                 "available": available,
                 "current": code == current,
@@ -99,20 +94,3 @@ def tel(number):
     number = str(number or "").strip()
     digits = "".join(ch for ch in number if ch.isdigit())
     return f"+{digits}" if number.startswith("+") else digits
-
-
-@register.simple_tag(takes_context=True)
-def menu_pages(context):
-    """The localized home page's live children marked "show in menus"."""
-    request = context.get("request")
-    if request is None:
-        return []
-    home = _home_for(request, get_language())
-    if home is None:
-        return []
-    current = context.get("page")
-    current_path = current.path if isinstance(current, Page) else ""
-    return [
-        {"title": child.title, "url": child.get_url(request), "active": current_path.startswith(child.path)}
-        for child in home.get_children().live().in_menu()
-    ]

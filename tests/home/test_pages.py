@@ -85,3 +85,36 @@ def test_contacts_come_from_site_settings(client, site):
     contacts.save()
     html = client.get("/en/").content.decode()
     assert 'href="tel:0741999888"' in html
+
+
+def test_cached_shell_follows_edits_to_contacts_wording_and_menu(client, home_id):
+    from home.models import DepartmentIdentity, DepartmentSettings, HomePage
+
+    client.get("/id/")  # the shell is now cached
+    contacts = DepartmentSettings.objects.get()
+    contacts.whatsapp = "0899-1234-5678"
+    contacts.save()
+    identity = DepartmentIdentity.objects.get(locale__language_code="id")
+    identity.short_name = "Damkar Jambi Baru"
+    identity.save()
+    section = home_id.add_child(
+        instance=HomePage(title="Bagian Baru", slug="bagian-baru", emergency_heading="x", report_heading="y")
+    )
+    section.show_in_menus = True
+    section.save_revision().publish()
+
+    html = client.get("/id/").content.decode()
+    assert "0899-1234-5678" in html
+    assert "Damkar Jambi Baru" in html
+    assert 'href="/id/bagian-baru/"' in html
+
+
+def test_shell_pages_menu_marks_the_current_section(client, home_id):
+    from home.models import HomePage
+
+    section = home_id.add_child(
+        instance=HomePage(title="Bagian", slug="bagian", emergency_heading="x", report_heading="y", show_in_menus=True)
+    )
+    section.save_revision().publish()
+    html = client.get("/id/bagian/").content.decode()
+    assert '<a href="/id/bagian/" aria-current="page">Bagian</a>' in html

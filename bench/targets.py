@@ -1,0 +1,78 @@
+"""List the URLs to load and count the queries each one makes.
+
+Run inside the benchmark's Django settings; prints JSON: a list of targets
+with name, method, path, optional JSON body, and queries per request.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.apps import apps  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+
+def first_live_url(model_label, locale="id"):
+    """Path of the first live page of a page model in a locale, or None if the app has none."""
+    try:
+        model = apps.get_model(model_label)
+    except LookupError:
+        return None
+    page = model.objects.live().filter(locale__language_code=locale).order_by("path").first()
+    return page.url if page else None
+
+
+def targets():
+    found = [
+        {"name": "trivial Django view", "path": "/bench/trivial"},
+        {"name": "health check", "path": "/healthz"},
+        {"name": "home (id)", "path": "/id/"},
+        {"name": "home (en)", "path": "/en/"},
+        {"name": "sign-in page", "path": "/id/accounts/login/"},
+    ]
+    for name, label in [
+        ("article index", "education.ArticleIndexPage"),
+        ("article page", "education.ArticlePage"),
+        ("campaign index", "education.CampaignIndexPage"),
+        ("trainings index", "volunteers.TrainingIndexPage"),
+        ("training page", "volunteers.TrainingPage"),
+    ]:
+        path = first_live_url(label)
+        if path:
+            found.append({"name": name, "path": path})
+    try:
+        from django.urls import reverse
+
+        found.append({"name": "report form", "path": reverse("reporting:report")})
+    except Exception:  # noqa: BLE001, S110 - the reporting app may not provide it yet
+        pass
+    return found
+
+
+def count_queries(target):
+    client = Client(HTTP_ACCEPT_LANGUAGE="id")
+    method = target.get("method", "GET")
+    kwargs = {"data": json.dumps(target["body"]), "content_type": "application/json"} if "body" in target else {}
+    call = client.post if method == "POST" else client.get
+    call(target["path"], **kwargs)  # warm per-process caches, as a running worker would have them
+    with CaptureQueriesContext(connection) as queries:
+        response = call(target["path"], **kwargs)
+    return len(queries.captured_queries), response.status_code
+
+
+if __name__ == "__main__":
+    result = []
+    for target in targets():
+        target["queries"], target["status"] = count_queries(target)
+        result.append(target)
+    print(json.dumps(result))
