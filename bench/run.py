@@ -41,7 +41,8 @@ def prepare(env):
     print("==> migrate, seed_demo, collectstatic", flush=True)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     # seed_demo refuses production settings: seed the same database with dev settings.
-    run([PYTHON, "manage.py", "seed_demo"], {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}, stdout=subprocess.DEVNULL)
+    seed_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    run([PYTHON, "manage.py", "seed_demo"], seed_env, stdout=subprocess.DEVNULL)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
 
 

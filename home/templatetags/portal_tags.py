@@ -68,10 +68,8 @@ def language_versions(context):
         if is_page:
             target = translations.get(code)
             available = target is not None
-            if available:
-                url = target.get_url(request)
-            else:
-                url = homes[code]["url"] if code in homes else f"/{code}/"
+            fallback = homes[code]["url"] if code in homes else f"/{code}/"
+            url = target.get_url(request) if available else fallback
         else:
             available = True
             url = translate_url(request.get_full_path(), code)
