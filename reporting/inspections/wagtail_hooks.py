@@ -49,6 +49,10 @@ class RequestIndexView(IndexView):
         mine = Visit.objects.filter(request=OuterRef("pk"), inspectors=self.request.user)
         return super().get_base_queryset().select_related("kecamatan").annotate(mine=Exists(mine))
 
+    @cached_property
+    def add_url(self):  # requests come from applicants (site or API), never typed in here
+        return None
+
     def order_queryset(self, queryset):
         if self.is_explicitly_ordered:
             return super().order_queryset(queryset)
@@ -57,6 +61,7 @@ class RequestIndexView(IndexView):
 
 class RequestInspectView(InspectView):
     template_name = "inspections/admin/inspect.html"
+    viewset = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -142,9 +147,8 @@ class InspectionRequestViewSet(ModelViewSet):
     ]
     inspect_view_fields = []
 
-    @cached_property
-    def add_view_enabled(self):  # requests come from applicants (site or API), never typed in here
-        return False
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(viewset=self, **kwargs)
 
     def get_urlpatterns(self):
         return [p for p in super().get_urlpatterns() if p.name not in ("add",)] + [
@@ -167,6 +171,9 @@ class AgendaViewSet(ViewSet):
     menu_label = _("Agenda")
     name = "inspection_agenda"
     url_prefix = "inspections/agenda"
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(viewset=self, **kwargs)
 
     def get_urlpatterns(self):
         return [path("", backoffice.agenda_view, name="index")]

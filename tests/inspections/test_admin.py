@@ -1,0 +1,155 @@
+"""The back office: listing, filters, export, workflow buttons, checklist at the visit, agenda."""
+
+import datetime
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+from PIL import Image
+
+from reporting.inspections import workflow
+from reporting.inspections.models import ChecklistPhoto, InspectionRequest, Status
+
+from .conftest import make_user, schedule_data
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "/admin/inspections/requests/"
+
+
+def test_listing_filters_and_export(client, inspector, make_request):
+    shop = make_request(building_use="shop", building_name="Toko Satu")
+    make_request(status=Status.VERIFIED, building_name="Hotel Dua")
+    client.force_login(inspector)
+    content = client.get(INDEX, {"building_use": "shop"}).content.decode()
+    assert "Toko Satu" in content and "Hotel Dua" not in content
+    content = client.get(INDEX, {"status": "verified"}).content.decode()
+    assert "Hotel Dua" in content and "Toko Satu" not in content
+    csv = client.get(INDEX, {"export": "csv"})
+    assert csv["Content-Type"].startswith("text/csv") and "Toko Satu" in csv.getvalue().decode()
+    xlsx = client.get(INDEX, {"export": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.getvalue()[:2] == b"PK"
+    assert client.get(INDEX, {"inspector": inspector.pk}).status_code == 200
+    assert shop.reference in client.get(INDEX).content.decode()
+
+
+def test_listing_query_count_is_flat(client, inspector, make_request, django_assert_max_num_queries):
+    for _ in range(3):
+        make_request()
+    client.force_login(inspector)
+    client.get(INDEX)
+    for _ in range(20):
+        make_request()
+    with django_assert_max_num_queries(40):
+        client.get(INDEX)
+
+
+def test_own_visits_come_first(client, inspector, make_request):
+    other = make_user("other-inspector@example.com", groups=["Inspectors"])
+    mine = make_request(status=Status.VERIFIED, building_name="Punya Saya")
+    theirs = make_request(status=Status.VERIFIED, building_name="Punya Orang")
+    workflow.move(mine, Status.SCHEDULED, user=inspector, **schedule_data(inspector))
+    start = timezone.now() + datetime.timedelta(days=3, hours=-1)
+    workflow.move(
+        theirs,
+        Status.SCHEDULED,
+        user=inspector,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+        inspectors=[other],
+    )
+    client.force_login(inspector)
+    listing = client.get(INDEX).content.decode()
+    assert listing.index("Punya Saya") < listing.index("Punya Orang")
+    agenda = client.get("/admin/inspections/agenda/").content.decode()
+    assert agenda.index("Punya Saya") < agenda.index("Punya Orang")  # although theirs starts earlier
+
+
+def test_inspect_shows_only_allowed_buttons(client, inspector, make_request):
+    inspection = make_request()
+    client.force_login(inspector)
+    content = client.get(f"{INDEX}inspect/{inspection.pk}/").content.decode()
+    for target in ("verified", "returned", "cancelled"):
+        assert f"/move/{target}/" in content
+    for target in ("scheduled", "inspected", "result_issued", "closed"):
+        assert f"/move/{target}/" not in content
+    # The server refuses a move that is not offered.
+    response = client.post(f"{INDEX}{inspection.pk}/move/closed/")
+    assert response.status_code == 302
+    assert InspectionRequest.objects.get(pk=inspection.pk).status == Status.SUBMITTED
+
+
+def test_transition_forms(client, inspector, make_request, mailoutbox, django_capture_on_commit_callbacks):
+    inspection = make_request()
+    client.force_login(inspector)
+    response = client.post(f"{INDEX}{inspection.pk}/move/returned/", {"message": ""})
+    assert response.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{INDEX}{inspection.pk}/move/verified/", {"message": "Dokumen lengkap"})
+        day = timezone.localdate() + datetime.timedelta(days=4)
+        response = client.post(
+            f"{INDEX}{inspection.pk}/move/scheduled/",
+            {"date": day.isoformat(), "start_time": "09:00", "duration": "120", "inspectors": [inspector.pk]},
+        )
+    assert response.status_code == 302
+    inspection.refresh_from_db()
+    assert inspection.status == Status.SCHEDULED
+    visit = inspection.current_visit
+    assert timezone.localtime(visit.starts_at).hour == 9 and list(visit.inspectors.all()) == [inspector]
+    assert [m.to for m in mailoutbox] == [["owner@example.com"], ["owner@example.com"]]
+
+
+def jpeg_with_exif():
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCamera"
+    Image.new("RGB", (64, 48), (10, 120, 10)).save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_record_checklist_with_photos(client, inspector, make_request):
+    inspection = make_request(status=Status.SCHEDULED)
+    visit = inspection.current_visit
+    entries = list(visit.entries.order_by("sort_order"))
+    client.force_login(inspector)
+    url = f"{INDEX}visits/{visit.pk}/checklist/"
+    page = client.get(url, HTTP_USER_AGENT="Mobile")
+    assert page.status_code == 200 and entries[0].text in page.content.decode()
+    data = {f"e{e.pk}-outcome": "met" for e in entries}
+    data[f"e{entries[0].pk}-outcome"] = "not_met"
+    data[f"e{entries[0].pk}-note"] = "Jalan akses terhalang portal"
+    data[f"e{entries[0].pk}-photos"] = [SimpleUploadedFile("akses.jpg", jpeg_with_exif(), content_type="image/jpeg")]
+    response = client.post(url, data)
+    assert response.status_code == 302
+    first = visit.entries.get(pk=entries[0].pk)
+    assert (first.outcome, first.note, first.recorded_by) == ("not_met", "Jalan akses terhalang portal", inspector)
+    assert not visit.entries.filter(outcome="").exists()
+    photo = ChecklistPhoto.objects.get(entry=first)
+    with Image.open(photo.image.path) as image:
+        assert not image.getexif()  # cleaned: no EXIF
+
+    # A text file named .jpg is refused with a clear error and nothing is stored.
+    bad = {f"e{entries[1].pk}-outcome": "na", f"e{entries[1].pk}-photos": [SimpleUploadedFile("x.jpg", b"hello")]}
+    response = client.post(url, bad)
+    assert response.status_code == 200 and "help-critical" in response.content.decode()
+    assert visit.entries.get(pk=entries[1].pk).outcome == "met"
+    assert ChecklistPhoto.objects.count() == 1
+
+
+def test_checklist_needs_issue_permission(client, make_request):
+    inspection = make_request(status=Status.SCHEDULED)
+    clerk = make_user("clerk2@example.com")
+    client.force_login(clerk)
+    response = client.get(f"{INDEX}visits/{inspection.current_visit.pk}/checklist/")
+    assert response.status_code in (302, 403)
+
+
+def test_checklist_templates_in_admin(client, staff, site):
+    client.force_login(staff)
+    listing = client.get("/admin/inspections/checklists/").content.decode()
+    assert "Daftar periksa: Umum" in listing and "Daftar periksa: Hotel" in listing
+    assert client.get(reverse("inspection_requests:index")).status_code == 200
+    assert client.get("/admin/inspections/agenda/").status_code == 200
