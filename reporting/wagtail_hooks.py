@@ -57,6 +57,9 @@ class IncidentViewSet(ModelViewSet):
     inspect_view_class = admin_views.IncidentInspectView
     add_view_class = admin_views.IncidentCreateView
     copy_view_enabled = False
+    # No reference-index write on every report: submissions stay fast and
+    # cannot fail on the task queue; incidents are not content to track usage of.
+    add_to_reference_index = False
     list_per_page = 50
     filterset_class = IncidentFilterSet
     search_fields = ["tracking_code", "description", "address", "landmark", "reporter_name"]

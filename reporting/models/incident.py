@@ -6,8 +6,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.search import index
-
 from phonenumber_field.modelfields import PhoneNumberField
 
 from reporting.audit import AuditEntry
@@ -98,8 +96,12 @@ class IncidentQuerySet(models.QuerySet):
         return sorted(ranked, key=lambda pair: pair[1])
 
 
-class Incident(index.Indexed, Location):
-    """A fire or rescue need, reported by the public or entered by staff."""
+class Incident(Location):
+    """A fire or rescue need, reported by the public or entered by staff.
+
+    Not in Wagtail's search index on purpose: a report is saved with no extra
+    index write, and the admin searches codes and text with the ORM instead.
+    """
 
     tracking_code = models.CharField(_("tracking code"), max_length=9, unique=True, editable=False)
     category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+")
@@ -160,20 +162,6 @@ class Incident(index.Indexed, Location):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = IncidentQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("tracking_code"),
-        index.SearchField("description"),
-        index.SearchField("address"),
-        index.SearchField("landmark"),
-        index.SearchField("reporter_name"),
-        index.AutocompleteField("tracking_code"),
-        index.FilterField("status"),
-        index.FilterField("source"),
-        index.FilterField("received_at"),
-        index.FilterField("kecamatan_id"),
-        index.FilterField("category_id"),
-    ]
 
     class Meta:
         ordering = ["-received_at", "-pk"]
