@@ -33,6 +33,20 @@ BODY = [
 ]
 
 
+def translate_now(capture, instance, locale, strings):
+    """Translate and publish at once, one commit per object as in the admin.
+
+    wagtail-localize publishes on commit; publishing a parent's translation after
+    its child was added would write back the parent's stale tree fields, so each
+    translation gets its own captured commit.
+    """
+    from home.localization import translate
+
+    with capture(execute=True):
+        translate(instance, locale, strings)
+    return instance.get_translation(locale)
+
+
 def make_image(title="Gambar uji"):
     from wagtail.images.models import Image
     from wagtail.images.tests.utils import get_test_image_file
@@ -77,6 +91,7 @@ def make_article(article_index):
             hero_alt="Ilustrasi",
             date=date or timezone.localdate() - datetime.timedelta(days=n % 30),
             body=json.dumps(BODY if body is None else body),
+            live=publish,
         )
         article.topic_links = [ArticleTopic(topic=topic) for topic in topics]
         (parent or article_index).add_child(instance=article)
