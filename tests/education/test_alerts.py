@@ -6,9 +6,10 @@ from xml.etree import ElementTree as ET
 
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 import pytest
 from capvalidator import check_schema
-from wagtail.models import Locale
 
 from education.cap import CAP_NS, cap_time
 

@@ -4,8 +4,9 @@ import json
 import re
 from xml.etree import ElementTree as ET
 
-import pytest
 from wagtail.models import Locale
+
+import pytest
 
 from .conftest import translate_now
 

@@ -8,11 +8,11 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
-import pytest
 from wagtail.models import Locale, Page, WorkflowPage
-
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import Translation, TranslationSource
+
+import pytest
 
 from education.models import AlertPage, ArticlePage, CampaignPage, Topic
 

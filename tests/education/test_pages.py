@@ -1,10 +1,8 @@
 """Page types: where they may be created, how they render in both languages, which listings show them."""
 
-import pytest
-
 from wagtail.models import Locale
 
-from home.models import HomePage
+import pytest
 
 from education.models import (
     AlertIndexPage,
@@ -14,6 +12,7 @@ from education.models import (
     CampaignIndexPage,
     CampaignPage,
 )
+from home.models import HomePage
 
 from .conftest import translate_now
 
