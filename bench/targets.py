@@ -63,6 +63,7 @@ REPORT_SUBMISSION = {
     "method": "POST",
     "path": "/api/incidents/",
     "count_model": "reporting.Incident",
+    "key": "tracking_code",
     "body": {
         "category": "fire-rubbish",
         "description": "Benchmark report {{n}}: tumpukan sampah terbakar di pinggir jalan.",
