@@ -44,6 +44,19 @@ from .serializers import (
     TransitionSerializer,
 )
 
+ERROR_DESCRIPTIONS = {
+    400: "Invalid data: field messages in the language asked for (Accept-Language)",
+    401: "Not signed in (session) and no valid token",
+    403: "Signed in without the needed permission or without a verified email address",
+    404: "No such request for this user (another applicant's request does not exist for you)",
+    409: "The move is not allowed from the request's current status",
+    429: "Too many requests: try again later",
+}
+
+
+def errors(*codes):
+    return {code: OpenApiResponse(description=ERROR_DESCRIPTIONS[code]) for code in codes}
+
 
 class HasVerifiedEmail(permissions.BasePermission):
     message = _("Verify your email address first.")
@@ -75,10 +88,22 @@ def _request_queryset():
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List my inspection requests"),
-    retrieve=extend_schema(summary="Read one of my inspection requests"),
-    create=extend_schema(summary="Request an inspection"),
-    partial_update=extend_schema(summary="Correct a request returned for correction"),
+    list=extend_schema(
+        summary="List my inspection requests",
+        responses={200: InspectionRequestSerializer(many=True), **errors(401, 403, 404)},
+    ),
+    retrieve=extend_schema(
+        summary="Read one of my inspection requests",
+        responses={200: InspectionRequestSerializer, **errors(401, 403, 404)},
+    ),
+    create=extend_schema(
+        summary="Request an inspection",
+        responses={201: InspectionRequestSerializer, **errors(400, 401, 403)},
+    ),
+    partial_update=extend_schema(
+        summary="Correct a request returned for correction",
+        responses={200: InspectionRequestSerializer, **errors(400, 401, 403, 404)},
+    ),
 )
 class MyRequestViewSet(
     mixins.CreateModelMixin,
@@ -114,7 +139,11 @@ class MyRequestViewSet(
     @extend_schema(
         summary="Add a supporting document",
         request={"multipart/form-data": DocumentUploadSerializer},
-        responses={201: DocumentSerializer, 400: OpenApiResponse(description="Not a PDF, JPEG or PNG; empty; too big")},
+        responses={
+            201: DocumentSerializer,
+            **errors(401, 403, 404, 409),
+            400: OpenApiResponse(description="Not a PDF, JPEG or PNG; empty; too big"),
+        },
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def documents(self, request, pk=None):
@@ -132,7 +161,7 @@ class MyRequestViewSet(
     @extend_schema(
         summary="Resubmit a corrected request",
         request=None,
-        responses={200: InspectionRequestSerializer, 409: OpenApiResponse(description="Not returned for correction")},
+        responses={200: InspectionRequestSerializer, **errors(401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"], parser_classes=[JSONParser, FormParser, MultiPartParser])
     def resubmit(self, request, pk=None):
@@ -141,7 +170,7 @@ class MyRequestViewSet(
     @extend_schema(
         summary="Cancel a request before a visit is scheduled",
         request=CancelSerializer,
-        responses={200: InspectionRequestSerializer, 409: OpenApiResponse(description="Too late to cancel")},
+        responses={200: InspectionRequestSerializer, **errors(400, 401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"], parser_classes=[JSONParser, FormParser, MultiPartParser])
     def cancel(self, request, pk=None):
@@ -174,8 +203,13 @@ class StaffRequestFilter(django_filters.FilterSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List inspection requests (staff)"),
-    retrieve=extend_schema(summary="Read an inspection request (staff)"),
+    list=extend_schema(
+        summary="List inspection requests (staff)",
+        responses={200: StaffRequestSerializer(many=True), **errors(400, 401, 403, 404)},
+    ),
+    retrieve=extend_schema(
+        summary="Read an inspection request (staff)", responses={200: StaffRequestSerializer, **errors(401, 403, 404)}
+    ),
 )
 class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
     """All requests, for staff with the view permission; moves need the workflow's permissions."""
@@ -190,10 +224,7 @@ class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Move a request to another status",
         request=TransitionSerializer,
-        responses={
-            200: StaffRequestSerializer,
-            409: OpenApiResponse(description="Not allowed from the current status, or missing data"),
-        },
+        responses={200: StaffRequestSerializer, **errors(400, 401, 403, 404, 409)},
     )
     @action(detail=True, methods=["post"])
     def transitions(self, request, pk=None):
@@ -210,7 +241,10 @@ class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
             return _refused(error)
         return Response(StaffRequestSerializer(self.get_queryset().get(pk=inspection.pk)).data)
 
-    @extend_schema(summary="Checklist results of every visit", responses=ChecklistEntrySerializer(many=True))
+    @extend_schema(
+        summary="Checklist results of every visit",
+        responses={200: ChecklistEntrySerializer(many=True), **errors(401, 403, 404)},
+    )
     @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
     def checklist(self, request, pk=None):
         inspection = self.get_object()
@@ -225,7 +259,7 @@ class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Record checklist items of the current visit",
         request=ChecklistRecordSerializer(many=True),
-        responses={200: ChecklistEntrySerializer(many=True), 409: OpenApiResponse(description="Visit not open")},
+        responses={200: ChecklistEntrySerializer(many=True), **errors(400, 401, 403, 404, 409)},
     )
     @checklist.mapping.post
     def record_checklist(self, request, pk=None):
@@ -259,7 +293,11 @@ class VerifyView(APIView):
 
     @extend_schema(
         summary="Verify an inspection result by its code",
-        responses={200: PublicResultSerializer, 404: OpenApiResponse(description="No result with this code")},
+        responses={
+            200: PublicResultSerializer,
+            404: OpenApiResponse(description="No result with this code"),
+            **errors(429),
+        },
     )
     def get(self, request, code):
         visit = (

@@ -1,0 +1,58 @@
+"""schemathesis against the inspections operations of the OpenAPI schema, in process, bounded.
+
+Runs as a verified applicant with a token, so the applicant's operations are
+exercised past authentication; the staff operations answer 403 to them and the
+public verification answers anyone.
+"""
+
+import json
+
+from django.core.wsgi import get_wsgi_application
+from django.urls import include, path
+
+import pytest
+import schemathesis
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
+from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
+
+from .conftest import make_user
+
+
+def _load():
+    # Built in process at collection time (no database yet) from this app's URLs only:
+    # the same operations /api/schema/ documents for inspections.
+    generator = SchemaGenerator(patterns=[path("api/", include("reporting.inspections.api.urls"))])
+    document = json.loads(OpenApiJsonRenderer().render(generator.get_schema(request=None, public=True)))
+    loaded = schemathesis.openapi.from_dict(document)
+    loaded.app = get_wsgi_application()
+    return loaded
+
+
+schema = _load()
+
+
+@pytest.fixture
+def token(site):
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.create(user=make_user("fuzz@example.com")).key
+
+
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.django_db
+def test_inspections_api(case, token):
+    response = case.call(headers={"Authorization": f"Token {token}"})
+    # Django's LocaleMiddleware turns any 404 under /api/ into a redirect to /id/api/…
+    # (see docs/inspections.md); follow-up is the foundation's, so skip conformance there.
+    location = next((v[0] for k, v in response.headers.items() if k.lower() == "location"), "")
+    if response.status_code == 302 and "/id/api/" in location:
+        return
+    # Two checks are left out on purpose. positive_data_acceptance: rules OpenAPI cannot
+    # express (the service area, dates from today on, a kelurahan inside its kecamatan)
+    # rightly turn schema-valid data into a 400 with field messages. ignored_auth: the
+    # token is passed per call here, which that check cannot strip; tests/inspections/
+    # test_api.py proves anonymous and unverified callers are refused.
+    case.validate_response(response, excluded_checks=[positive_data_acceptance, ignored_auth])
