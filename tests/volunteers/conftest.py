@@ -1,11 +1,11 @@
 import datetime
 import itertools
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+import pytest
 from allauth.account.models import EmailAddress
 
 _counter = itertools.count(1)
@@ -13,7 +13,7 @@ _counter = itertools.count(1)
 
 @pytest.fixture
 def make_user(db):
-    def make(email=None, verified=True, password="correct horse battery", **extra):
+    def make(email=None, verified=True, password="correct horse battery", **extra):  # noqa: S107
         n = next(_counter)
         email = email or f"person{n}@example.test"
         user = get_user_model().objects.create_user(
@@ -39,23 +39,24 @@ def make_volunteer(make_user, kelurahan):
     def make(status="approved", name=None, user=None, **fields):
         user = user or make_user()
         n = next(_counter)
-        return VolunteerProfile.objects.create(
-            user=user,
-            full_name=name or f"Relawan Nomor {n}",
-            phone=f"+628120000{n:04d}",
-            date_of_birth=datetime.date(1990, 1, 1),
-            kecamatan=kelurahan.kecamatan,
-            kelurahan=kelurahan,
-            skills="Pertolongan pertama",
-            availability=["weekend"],
-            emergency_contact_name="Ibu Relawan",
-            emergency_contact_phone=f"+628130000{n:04d}",
-            motivation="Membantu tetangga.",
-            consent_at=timezone.now(),
-            consent_version="test",
-            status=status,
-            **fields,
-        )
+        values = {
+            "user": user,
+            "full_name": name or f"Relawan Nomor {n}",
+            "phone": f"+628120000{n:04d}",
+            "date_of_birth": datetime.date(1990, 1, 1),
+            "kecamatan": kelurahan.kecamatan,
+            "kelurahan": kelurahan,
+            "skills": "Pertolongan pertama",
+            "availability": ["weekend"],
+            "emergency_contact_name": "Ibu Relawan",
+            "emergency_contact_phone": f"+628130000{n:04d}",
+            "motivation": "Membantu tetangga.",
+            "consent_at": timezone.now(),
+            "consent_version": "test",
+            "status": status,
+        }
+        values.update(fields)
+        return VolunteerProfile.objects.create(**values)
 
     return make
 

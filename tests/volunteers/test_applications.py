@@ -1,9 +1,10 @@
 import datetime
 
-import pytest
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
+
+import pytest
 
 from reporting.workflow import TransitionNotAllowed
 from volunteers import applications

@@ -1,10 +1,11 @@
 import datetime
 import threading
 
-import pytest
 from django.core import mail
 from django.db import connection
 from django.utils import timezone
+
+import pytest
 
 from volunteers import seats
 from volunteers.models import Registration
@@ -191,8 +192,12 @@ def test_failed_enqueue_keeps_the_registration(
 ):
     from django_tasks.backends.immediate import ImmediateBackend
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("queue unavailable")
+    real_enqueue = ImmediateBackend.enqueue
+
+    def broken(self, task, args, kwargs):
+        if task.module_path.startswith("volunteers."):
+            raise RuntimeError("queue unavailable")
+        return real_enqueue(self, task, args, kwargs)
 
     training, volunteer = make_training(), make_volunteer()
     monkeypatch.setattr(ImmediateBackend, "enqueue", broken)
