@@ -1,0 +1,49 @@
+"""The article index, an article and the home page cost a fixed number of queries,
+however many articles, topics and images exist (proved by adding 50 more)."""
+
+import pytest
+
+from education.models import Topic
+
+pytestmark = pytest.mark.django_db
+
+INDEX_BUDGET = 20
+ARTICLE_BUDGET = 24
+HOME_BUDGET = 24
+
+
+def _more_content(make_article, topics, count):
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code="id")
+    extra = [Topic.objects.create(locale=locale, name=f"Topik {i}", slug=f"topik-{i}-{count}") for i in range(5)]
+    for i in range(count):
+        make_article(topics=[topics["lpg"], extra[i % 5]])
+
+
+def _measure(client, url, budget, django_assert_max_num_queries):
+    client.get(url)  # first view generates image renditions once, as in production
+    with django_assert_max_num_queries(budget) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("which", ["index", "index_filtered", "article", "home"])
+def test_flat_query_count(
+    client, topics, make_article, make_alert, campaign_index, django_assert_max_num_queries, which
+):
+    article = make_article(topics=[topics["lpg"], topics["listrik"]])
+    for _ in range(3):
+        make_article(topics=[topics["lpg"]])
+    make_alert()
+    index = article.get_parent()
+    url, budget = {
+        "index": (index.url, INDEX_BUDGET),
+        "index_filtered": (index.url + "?topic=lpg", INDEX_BUDGET),
+        "article": (article.url, ARTICLE_BUDGET),
+        "home": ("/id/", HOME_BUDGET),
+    }[which]
+    small = _measure(client, url, budget, django_assert_max_num_queries)
+    _more_content(make_article, topics, 50)
+    large = _measure(client, url, budget, django_assert_max_num_queries)
+    assert large == small
