@@ -7,6 +7,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from rest_framework.permissions import AllowAny
 
+from education.api import AlertsEndpoint, ArticlesEndpoint, CampaignsEndpoint, TopicsEndpoint
+
 
 class PublicContentMixin:
     """Published content is public: lift the project's closed-by-default DRF permission."""
@@ -30,3 +32,8 @@ content_api = WagtailAPIRouter("wagtailapi")
 content_api.register_endpoint("pages", PagesEndpoint)
 content_api.register_endpoint("images", ImagesEndpoint)
 content_api.register_endpoint("documents", DocumentsEndpoint)
+# Education content, one endpoint per kind (documented in docs/education.md).
+content_api.register_endpoint("articles", ArticlesEndpoint)
+content_api.register_endpoint("campaigns", CampaignsEndpoint)
+content_api.register_endpoint("alerts", AlertsEndpoint)
+content_api.register_endpoint("topics", TopicsEndpoint)
