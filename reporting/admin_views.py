@@ -18,6 +18,15 @@ from reporting.notifications import notify_on_commit
 from reporting.workflow import TransitionNotAllowed
 
 
+class IncidentIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("category", "category__parent", "kecamatan", "station", "kelurahan", "duplicate_of")
+        )
+
+
 class IncidentInspectView(generic.InspectView):
     template_name = "reporting/admin/incident_inspect.html"
 

@@ -54,6 +54,7 @@ class IncidentViewSet(ModelViewSet):
     url_namespace = "reporting_incident"
     add_to_admin_menu = False
     inspect_view_enabled = True
+    index_view_class = admin_views.IncidentIndexView
     inspect_view_class = admin_views.IncidentInspectView
     add_view_class = admin_views.IncidentCreateView
     copy_view_enabled = False
@@ -121,9 +122,6 @@ class IncidentViewSet(ModelViewSet):
         ),
         MultiFieldPanel([FieldPanel("station"), FieldPanel("units"), FieldPanel("assigned_to")], heading=_("Response")),
     ]
-
-    def get_queryset(self, request):
-        return Incident.objects.select_related("category", "category__parent", "kecamatan", "station")
 
     def get_urlpatterns(self):
         return [

@@ -23,7 +23,7 @@ STAFF_SOURCES = [Source.CALL_112, Source.PHONE, Source.WALK_IN, Source.API]
 
 class CategorySerializer(serializers.ModelSerializer):
     name = serializers.SerializerMethodField()
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Category
@@ -47,8 +47,10 @@ class PublicIncidentSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
     category_name = serializers.SerializerMethodField()
     status_label = serializers.CharField(source="get_status_display", read_only=True)
-    kecamatan = serializers.CharField(source="kecamatan.name", default=None, read_only=True)
-    duplicate_of = serializers.CharField(source="duplicate_of.tracking_code", default=None, read_only=True)
+    kecamatan = serializers.CharField(source="kecamatan.name", default=None, read_only=True, allow_null=True)
+    duplicate_of = serializers.CharField(
+        source="duplicate_of.tracking_code", default=None, read_only=True, allow_null=True
+    )
     timeline = serializers.SerializerMethodField()
 
     class Meta:
@@ -76,10 +78,17 @@ class PublicIncidentSerializer(serializers.ModelSerializer):
         return TimelineEntrySerializer(AUDIT.timeline(obj, public_only=True), many=True).data
 
 
+class CategoryCodeField(serializers.SlugRelatedField):
+    """A category by its code, among the active default-locale categories (looked up when used)."""
+
+    def get_queryset(self):
+        return Category.objects.filter(locale=Locale.get_default(), is_active=True)
+
+
 class IncidentCreateSerializer(serializers.Serializer):
-    category = serializers.SlugRelatedField(
+    category = CategoryCodeField(
         slug_field="code",
-        queryset=Category.objects.none(),
+        queryset=Category.objects.all(),
         help_text=_("Category code, see /api/incident-categories/."),
     )
     description = serializers.CharField(max_length=2000)
@@ -112,7 +121,6 @@ class IncidentCreateSerializer(serializers.Serializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.filter(locale=Locale.get_default(), is_active=True)
         self.prepared_photos = []
 
     def validate_photos(self, value):
@@ -148,11 +156,13 @@ class StaffIncidentSerializer(serializers.ModelSerializer):
     """The full record for dispatch staff, reporter contact included."""
 
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    kecamatan = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    kelurahan = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    kecamatan = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    kelurahan = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     reporter_phone = serializers.CharField(read_only=True)
-    duplicate_of = serializers.CharField(source="duplicate_of.tracking_code", default=None, read_only=True)
+    duplicate_of = serializers.CharField(
+        source="duplicate_of.tracking_code", default=None, read_only=True, allow_null=True
+    )
     response_minutes = serializers.FloatField(read_only=True, allow_null=True)
     met_target = serializers.BooleanField(read_only=True, allow_null=True)
     photos = serializers.SerializerMethodField()

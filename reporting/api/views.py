@@ -115,7 +115,10 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
             response["Idempotent-Replayed"] = "true"
         return response
 
-    @extend_schema(summary="List incidents (staff)", responses={200: StaffIncidentSerializer(many=True), 403: None})
+    @extend_schema(
+        summary="List incidents (staff)",
+        responses={200: StaffIncidentSerializer(many=True), 400: ERRORS[400], 403: None, 404: None},
+    )
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
@@ -126,7 +129,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(
         summary="Change the status (staff)",
         request=IncidentTransitionSerializer,
-        responses={200: StaffIncidentSerializer, 409: OpenApiTypes.OBJECT, **ERRORS},
+        responses={200: StaffIncidentSerializer, 403: None, 404: None, 409: OpenApiTypes.OBJECT, **ERRORS},
     )
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
@@ -143,7 +146,7 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(
         summary="Assign station, units or a staff member (staff)",
         request=IncidentAssignSerializer,
-        responses={200: StaffIncidentSerializer, **ERRORS},
+        responses={200: StaffIncidentSerializer, 403: None, 404: None, **ERRORS},
     )
     @action(detail=True, methods=["post"])
     def assign(self, request, pk=None):

@@ -174,7 +174,7 @@ class Incident(Location):
         permissions = [("view_dashboard", "Can view the response-time dashboard")]
 
     def __str__(self):
-        return f"{self.tracking_code} · {self.category.localized_name()}"
+        return self.tracking_code
 
     def save(self, *args, **kwargs):
         if not self.tracking_code:
