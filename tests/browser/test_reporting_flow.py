@@ -1,0 +1,127 @@
+"""A citizen reports a fire with a photo on a phone, follows it; a dispatcher works it
+to the end in the admin; the public pages have zero axe violations."""
+
+import re
+
+import pytest
+
+from tests.reporting.conftest import jpeg_bytes
+
+# serialized_rollback restores what migrations created (Wagtail's root page, groups, categories).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PHONE = {"width": 390, "height": 844}
+PASSWORD = "dispatch-test-pw-1"
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    from home import demo as home_demo
+    from reporting import demo
+
+    home_demo.seed(lambda *a: None)
+    demo.ensure_groups(lambda *a: None)
+    demo.ensure_categories(lambda *a: None)
+    demo._stations(lambda *a: None)
+    photo = tmp_path / "api-di-dapur.jpg"
+    photo.write_bytes(jpeg_bytes(size=(320, 240), gps=(-1.6105, 103.6128)))
+    return photo
+
+
+@pytest.fixture
+def dispatcher(seeded):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username="dispatcher@damkar.example", email="dispatcher@damkar.example", password=PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Dispatchers"))
+    return user
+
+
+def _report_a_fire(page, live_server, photo, assert_accessible):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/id/report/")
+    call = page.locator("main a[href='tel:112']")
+    form = page.locator("form.report-form")
+    assert call.is_visible()
+    assert call.bounding_box()["y"] < form.bounding_box()["y"]
+    page.wait_for_selector(".leaflet-container")  # the map picker ran
+    assert_accessible(page)
+
+    page.get_by_label("Apa yang terjadi?").select_option(label="Bangunan (rumah, toko, gudang)")
+    page.get_by_label("Ceritakan apa yang Anda lihat").fill("Api keluar dari dapur rumah makan, asap hitam tebal.")
+    page.get_by_label("Kecamatan").select_option(label="Jelutung")
+    page.get_by_label("Alamat atau tempat").fill("Jl. Contoh No. 7, RT 03")
+    # The pin: tap the middle of the map; the coordinates follow.
+    page.locator(".leaflet-container").click()
+    assert page.locator("#id_latitude").input_value() != ""
+    page.locator("#id_photos").set_input_files(str(photo))
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.wait_for_url(re.compile(r"/id/report/[A-Z0-9-]+/sent/$"))
+    code = page.locator(".tracking-code").inner_text().strip()
+    assert re.fullmatch(r"[2-9A-HJ-KM-NP-Z]{4}-[2-9A-HJ-KM-NP-Z]{4}", code)
+    assert_accessible(page)
+    return code
+
+
+def test_citizen_reports_and_dispatcher_finishes(page, live_server, seeded, dispatcher, assert_accessible):
+    from reporting.models import Incident
+
+    code = _report_a_fire(page, live_server, seeded, assert_accessible)
+    incident = Incident.objects.get(tracking_code=code)
+    assert incident.photos.count() == 1 and incident.photos.get().gps_latitude is not None
+
+    page.get_by_role("link", name="Pantau laporan saya").click()
+    page.wait_for_url(re.compile(rf"/id/track/{code}/$"))
+    assert page.get_by_role("heading", level=1).inner_text() == f"Laporan {code}"
+    assert "Diterima" in page.locator(".track-summary").inner_text()
+    assert_accessible(page)
+
+    # The dispatcher, on a desktop, in the Wagtail admin.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill(dispatcher.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(live_server.url + "/admin/")
+    page.goto(live_server.url + f"/admin/reporting/incidents/inspect/{incident.pk}/")
+    for button, status in [
+        ("Verify", "verified"),
+        ("Dispatch", "dispatched"),
+        ("En route", "en_route"),
+        ("Arrived on scene", "on_scene"),
+        ("Under control", "under_control"),
+        ("Finish", "finished"),
+    ]:
+        form = page.locator(f"form[action$='/transition/{incident.pk}/']")
+        form.locator("textarea[name=public_note]").fill(f"Status: {status}")
+        with page.expect_navigation():
+            form.get_by_role("button", name=button, exact=True).click()
+        incident.refresh_from_db()
+        assert incident.status == status
+    assert page.locator("button[name=target]").count() == 0
+    incident.refresh_from_db()
+    assert incident.station is not None and incident.response_time is not None
+
+    # The citizen sees the whole public timeline, with the public notes.
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + f"/en/track/{code}/")
+    timeline = page.locator(".timeline").inner_text()
+    assert "Finished" in timeline and "Status: on_scene" in timeline
+    assert "dispatcher@damkar.example" not in page.content()
+    assert_accessible(page)
+
+
+def test_public_pages_are_accessible_in_english(page, live_server, seeded, assert_accessible):
+    page.set_viewport_size(PHONE)
+    for path in ("/en/report/", "/en/track/"):
+        page.goto(live_server.url + path)
+        assert_accessible(page)
+    # An invalid submission shows its errors accessibly too.
+    page.goto(live_server.url + "/en/report/")
+    page.get_by_role("button", name="Send report").click()
+    page.wait_for_load_state()
+    assert page.locator(".errorlist").count() > 0
+    assert_accessible(page)
