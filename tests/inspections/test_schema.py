@@ -34,7 +34,20 @@ schema = _load()
 
 
 @pytest.fixture
-def token(site):
+def keep_connection():
+    """Like Django's test client: a request must not close the test's database connection."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(site, keep_connection):
     from rest_framework.authtoken.models import Token
 
     return Token.objects.create(user=make_user("fuzz@example.com")).key

@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -94,7 +94,7 @@ def test_schedule_needs_date_time_and_inspectors(make_request, staff, inspector)
 
 def test_result_needs_every_item_and_corrective_actions(make_request, staff):
     inspection = make_request(status=Status.INSPECTED)
-    with pytest.raises(TransitionNotAllowed, match="checklist"):
+    with pytest.raises(TransitionNotAllowed, match="checklist"), translation.override("en"):
         workflow.move(inspection, Status.RESULT_ISSUED, user=staff, result=ResultKind.COMPLIANT)
     inspection.current_visit.entries.update(outcome="not_met")
     with pytest.raises(TransitionNotAllowed):
