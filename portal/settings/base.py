@@ -263,6 +263,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "IncidentStatusEnum": "reporting.models.incident.Status",
+        "InspectionStatusEnum": "reporting.inspections.models.Status",
     },
     "PREPROCESSING_HOOKS": ["portal.schema.project_endpoints_only"],
 }
