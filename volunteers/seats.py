@@ -127,7 +127,7 @@ def mark_attendance(registration, attended, *, by=None):
     """Record attendance; attending issues a certificate, un-marking withdraws it."""
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update()
+            Registration.objects.select_for_update(of=("self",))
             .select_related("training", "profile", "user")
             .get(pk=registration.pk)
         )

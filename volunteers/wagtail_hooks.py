@@ -174,7 +174,6 @@ class RegistrationViewSet(ModelViewSet):
     }
     export_filename = "training-roster"
     inspect_view_enabled = True
-    add_to_admin_menu = False
 
     def get_queryset(self, request):
         return Registration.objects.select_related("training", "profile", "user")

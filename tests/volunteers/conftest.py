@@ -1,4 +1,5 @@
 import datetime
+import importlib
 import itertools
 
 from django.contrib.auth import get_user_model
@@ -102,7 +103,25 @@ def make_training(trainings_index):
 
 
 @pytest.fixture
-def coordinator(make_user, site):
+def coordinators_group(db):
+    """The group the data migration creates.
+
+    A transactional test (the PostgreSQL race tests) flushes the database at its
+    end, and migration-made rows do not come back with --reuse-db; recreate the
+    group from the migration's own list when that happened.
+    """
+    from django.contrib.auth.models import Permission
+
+    migration = importlib.import_module("volunteers.migrations.0002_coordinators_group")
+    group, created = Group.objects.get_or_create(name=migration.GROUP_NAME)
+    if created:
+        for app_label, codename in migration.PERMISSIONS:
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return group
+
+
+@pytest.fixture
+def coordinator(make_user, site, coordinators_group):
     user = make_user(email="koordinator@example.test")
-    user.groups.add(Group.objects.get(name="Coordinators"))
+    user.groups.add(coordinators_group)
     return get_user_model().objects.get(pk=user.pk)  # fresh permission cache

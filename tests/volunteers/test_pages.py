@@ -102,7 +102,7 @@ def test_privacy_statement_page(client, site):
     assert "Law No. 27 of 2022" in client.get("/en/relawan/privasi/").content.decode()
 
 
-def test_account_overview_links_to_my_volunteering(client, make_user):
+def test_account_overview_links_to_my_volunteering(client, make_user, site):
     client.force_login(make_user())
     html = client.get("/id/accounts/profile/").content.decode()
     assert "/id/relawan/saya/" in html

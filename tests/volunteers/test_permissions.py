@@ -8,7 +8,7 @@ from volunteers.models import Registration
 pytestmark = pytest.mark.django_db
 
 
-def test_coordinators_group_has_what_it_needs(site):
+def test_coordinators_group_has_what_it_needs(site, coordinators_group):
     group = Group.objects.get(name="Coordinators")
     perms = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
     assert {
