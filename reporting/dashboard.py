@@ -73,5 +73,8 @@ class ResponseTimePanel(Component):
     order = 50
     template_name = "reporting/admin/dashboard_panel.html"
 
+    class Media:
+        css = {"all": ["css/reporting.css"]}
+
     def get_context_data(self, parent_context):
         return {"open": open_by_status(), "stats": response_stats()}

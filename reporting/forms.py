@@ -59,7 +59,12 @@ class CategoryChoiceField(forms.TypedChoiceField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("coerce", int)
-        super().__init__(*args, choices=Category.choice_tree, **kwargs)
+        kwargs.setdefault("empty_value", None)
+        super().__init__(*args, choices=self.grouped_choices, **kwargs)
+
+    @staticmethod
+    def grouped_choices():
+        return [("", _("Choose what is happening")), *Category.choice_tree()]
 
 
 class ReportForm(LocationFormMixin, forms.ModelForm):

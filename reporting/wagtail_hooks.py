@@ -1,12 +1,12 @@
 """The back office: incidents, fire stations and categories in the Wagtail admin."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
@@ -65,7 +65,12 @@ class IncidentViewSet(ModelViewSet):
     filterset_class = IncidentFilterSet
     search_fields = ["tracking_code", "description", "address", "landmark", "reporter_name"]
     list_display = [
-        "tracking_code",
+        # The code opens the inspect view, where dispatchers work (edit is one click further).
+        TitleColumn(
+            "tracking_code",
+            label=_("Tracking code"),
+            get_url=lambda incident: reverse("reporting_incident:inspect", args=[incident.pk]),
+        ),
         StatusColumn("status", label=_("Status")),
         "category",
         "kecamatan",

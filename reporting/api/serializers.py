@@ -18,6 +18,7 @@ from reporting.lifecycle import WORKFLOW
 from reporting.location import validate_point
 from reporting.models import Category, FireStation, Incident, Source, Status, normalize_tracking_code
 
+UNKNOWN_CODE = _("Unknown code “{value}”.")
 STAFF_SOURCES = [Source.CALL_112, Source.PHONE, Source.WALK_IN, Source.API]
 
 
@@ -89,14 +90,21 @@ class IncidentCreateSerializer(serializers.Serializer):
     category = CategoryCodeField(
         slug_field="code",
         queryset=Category.objects.all(),
+        error_messages={"does_not_exist": UNKNOWN_CODE},
         help_text=_("Category code, see /api/incident-categories/."),
     )
     description = serializers.CharField(max_length=2000)
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
-    kecamatan = serializers.SlugRelatedField(slug_field="code", queryset=Kecamatan.objects.all())
+    kecamatan = serializers.SlugRelatedField(
+        slug_field="code", queryset=Kecamatan.objects.all(), error_messages={"does_not_exist": UNKNOWN_CODE}
+    )
     kelurahan = serializers.SlugRelatedField(
-        slug_field="code", queryset=Kelurahan.objects.all(), required=False, allow_null=True
+        slug_field="code",
+        queryset=Kelurahan.objects.all(),
+        required=False,
+        allow_null=True,
+        error_messages={"does_not_exist": UNKNOWN_CODE},
     )
     address = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     landmark = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
