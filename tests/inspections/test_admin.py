@@ -153,3 +153,30 @@ def test_checklist_templates_in_admin(client, staff, site):
     assert "Daftar periksa: Umum" in listing and "Daftar periksa: Hotel" in listing
     assert client.get(reverse("inspection_requests:index")).status_code == 200
     assert client.get("/admin/inspections/agenda/").status_code == 200
+
+
+def _count(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the per-site caches of the shell
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_pages_and_api_lists_do_not_grow_with_rows(client, inspector, applicant, make_request):
+    for _ in range(2):
+        make_request(status=Status.SCHEDULED)
+    urls_staff = [INDEX, "/admin/inspections/agenda/", "/api/inspections/staff/requests/"]
+    urls_applicant = ["/en/inspections/mine/", "/api/inspections/requests/"]
+    client.force_login(inspector)
+    before_staff = [_count(client, url) for url in urls_staff]
+    client.force_login(applicant)
+    before_applicant = [_count(client, url) for url in urls_applicant]
+    for _ in range(8):
+        make_request(status=Status.SCHEDULED)
+    client.force_login(inspector)
+    assert [_count(client, url) for url in urls_staff] == before_staff
+    client.force_login(applicant)
+    assert [_count(client, url) for url in urls_applicant] == before_applicant
