@@ -16,6 +16,9 @@ from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
+# Block picker previews use the site's own styles.
+PREVIEW_TEMPLATE = "education/blocks/preview.html"
+
 # Image sizes used on public pages and in the API: one place to change them.
 BODY_IMAGE_SPEC = "width-800"
 
@@ -42,6 +45,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Paragraph")
         template = "education/blocks/paragraph.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("Running text with bold, italic, links and lists.")
         preview_value = (
             "<p>Periksa kabel dan stopkontak di rumah setiap bulan. Ganti kabel yang mengelupas "
@@ -61,6 +65,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "education/blocks/heading.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("A section heading. Use H2 for sections and H3 inside them; readers jump to it by its link.")
         preview_value = {"text": "Sebelum memasak", "level": "h2"}
 
@@ -84,6 +89,7 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image with caption")
         template = "education/blocks/figure.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("A photo or illustration with alternative text and an optional caption.")
         preview_value = {"alt_text": "", "caption": "Simpan APAR di tempat yang mudah dijangkau, dekat pintu keluar."}
 
@@ -103,6 +109,7 @@ class ChecklistBlock(blocks.StructBlock):
         icon = "tasks"
         label = _("Do / don't checklist")
         template = "education/blocks/checklist.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("Two short lists side by side: what to do and what never to do.")
         preview_value = {
             "heading": "Tabung LPG",
@@ -124,6 +131,7 @@ class StepsBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Numbered steps")
         template = "education/blocks/steps.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("Steps to follow in order, such as using a fire extinguisher (PASS).")
         preview_value = {
             "heading": "Cara memakai APAR",
@@ -147,6 +155,7 @@ class CalloutBlock(blocks.StructBlock):
         icon = "warning"
         label = _("Warning callout")
         template = "education/blocks/callout.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("A boxed warning that stands out from the text. Keep it short.")
         preview_value = {
             "tone": "danger",
@@ -168,6 +177,7 @@ class FaqBlock(blocks.StructBlock):
         icon = "help"
         label = _("FAQ")
         template = "education/blocks/faq.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("Questions and answers that open one by one; they work without JavaScript.")
         preview_value = {
             "heading": "Pertanyaan yang sering diajukan",
@@ -189,6 +199,7 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Downloadable document")
         template = "education/blocks/document.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("A leaflet or guide to download, such as a PDF poster.")
         preview_value = {
             "title": "Leaflet: rencana evakuasi rumah (PDF)",
@@ -217,6 +228,7 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Embedded video")
         template = "education/blocks/video.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("A video from YouTube or Vimeo, with a plain link for slow connections.")
         preview_value = {"title": "Simulasi pemadaman api kompor", "caption": ""}
 
@@ -233,6 +245,7 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "education/blocks/quote.html"
+        preview_template = PREVIEW_TEMPLATE
         description = _("A quotation from a firefighter, a resident or an expert.")
         preview_value = {
             "quote": "Kebanyakan kebakaran rumah yang kami tangani berawal dari hal kecil yang bisa dicegah.",
