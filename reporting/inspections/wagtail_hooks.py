@@ -4,7 +4,6 @@ detail with workflow buttons), the agenda, and the checklist templates."""
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -13,6 +12,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 import django_filters
 
@@ -20,6 +21,22 @@ from home.models import Kecamatan
 
 from . import backoffice, workflow
 from .models import BuildingUse, ChecklistTemplate, InspectionRequest, Status, Visit
+
+
+class RequestPermissionPolicy(ModelPermissionPolicy):
+    """Requests come from applicants (site or API) and are never deleted: the audit trail stays whole."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action not in ("add", "delete") and super().user_has_permission_for_instance(user, action, instance)
+
+
+register_permission_policy(InspectionRequest, RequestPermissionPolicy(InspectionRequest))
 
 
 class InspectionRequestFilterSet(WagtailFilterSet):
@@ -48,10 +65,6 @@ class RequestIndexView(IndexView):
     def get_base_queryset(self):
         mine = Visit.objects.filter(request=OuterRef("pk"), inspectors=self.request.user)
         return super().get_base_queryset().select_related("kecamatan").annotate(mine=Exists(mine))
-
-    @cached_property
-    def add_url(self):  # requests come from applicants (site or API), never typed in here
-        return None
 
     def order_queryset(self, queryset):
         if self.is_explicitly_ordered:
@@ -151,7 +164,7 @@ class InspectionRequestViewSet(ModelViewSet):
         return super().get_inspect_view_kwargs(viewset=self, **kwargs)
 
     def get_urlpatterns(self):
-        return [p for p in super().get_urlpatterns() if p.name not in ("add",)] + [
+        return super().get_urlpatterns() + [
             path("<int:pk>/move/<str:target>/", self.transition, name="move"),
             path("visits/<int:visit_pk>/checklist/", self.checklist, name="checklist"),
         ]

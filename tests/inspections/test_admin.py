@@ -180,3 +180,14 @@ def test_pages_and_api_lists_do_not_grow_with_rows(client, inspector, applicant,
     assert [_count(client, url) for url in urls_staff] == before_staff
     client.force_login(applicant)
     assert [_count(client, url) for url in urls_applicant] == before_applicant
+
+
+def test_requests_cannot_be_added_or_deleted_in_the_admin(client, staff, make_request):
+    inspection = make_request()
+    client.force_login(staff)
+    listing = client.get(INDEX).content.decode()
+    assert reverse("inspection_requests:add") not in listing
+    assert client.get(reverse("inspection_requests:add")).status_code in (302, 403)
+    assert client.post(reverse("inspection_requests:delete", args=[inspection.pk])).status_code in (302, 403)
+    assert InspectionRequest.objects.filter(pk=inspection.pk).exists()
+    assert client.get(f"{INDEX}inspect/{inspection.pk}/").status_code == 200
