@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from allauth.account.decorators import verified_email_required
 
 from portal.calendar import ics_response
+from reporting import ratelimit
 from reporting.workflow import TransitionNotAllowed
 
 from . import workflow
@@ -213,6 +214,11 @@ def verify(request):
     """Anyone with a code sees building, result, issue date and validity, nothing else."""
     code = normalize_code(request.GET.get("code", ""))[:20]
     context = {"code": code, "searched": bool(code)}
+    if code and not ratelimit.allow(request, scope="verification"):
+        context.update(searched=False, throttled=True)
+        response = render(request, "inspections/verify.html", context, status=429)
+        response["Cache-Control"] = "no-store"
+        return response
     if code:
         visit = (
             Visit.objects.select_related("request")

@@ -9,6 +9,7 @@ before a visit is scheduled) are checked against ownership by the caller.
 import datetime
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -115,9 +116,16 @@ def _check_data(obj, target, data):
 
 
 def _next_result_number(now):
-    year = timezone.localtime(now).year
-    count = Visit.objects.filter(issued_at__year=year).exclude(result_number=None).count()
-    return f"{count + 1:04d}/PK/DAMKAR/{year}"
+    suffix = f"/PK/DAMKAR/{timezone.localtime(now).year}"
+    # Zero-padded, so the text order is the number order (up to 9999 a year).
+    last = (
+        Visit.objects.filter(result_number__endswith=suffix)
+        .order_by("-result_number")
+        .values_list("result_number", flat=True)
+        .first()
+    )
+    sequence = int(last.split("/", 1)[0]) + 1 if last else 1
+    return f"{sequence:04d}{suffix}"
 
 
 def _audit(workflow):
@@ -181,9 +189,19 @@ def _issue(visit, user, now, data):
         visit.valid_until = None
     visit.issued_at = now
     visit.issued_by = user
-    visit.result_number = _next_result_number(now)
     visit.verification_code = new_verification_code()
-    visit.save()
+    # Two results issued at the same moment may pick the same number: the
+    # unique index refuses the second, which then takes the next one.
+    for attempt in range(5):
+        visit.result_number = _next_result_number(now)
+        try:
+            with transaction.atomic():
+                visit.save()
+            return
+        except IntegrityError:
+            if attempt == 4:
+                raise
+            visit.verification_code = new_verification_code()
 
 
 def record_submission(inspection, user):

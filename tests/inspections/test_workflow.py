@@ -171,3 +171,36 @@ def test_timestamps_and_audit_trail(make_request, staff):
         assert getattr(inspection, field) is not None, field
     trail = list(InspectionEvent.objects.filter(request=inspection).values_list("to_status", flat=True))
     assert trail == ["submitted", "verified", "scheduled", "inspected", "result_issued", "closed"]
+
+
+def test_result_numbers_follow_each_other_and_survive_a_clash(make_request, staff, monkeypatch):
+    first = make_request()
+    advance(first, Status.RESULT_ISSUED, compliant=True)
+    number = InspectionRequest.objects.get(pk=first.pk).current_visit.result_number
+    assert number.startswith("0001/")
+    # Another worker took the next number a moment ago: the clash is retried with the one after.
+    real = workflow._next_result_number
+    calls = []
+
+    def stale(now):
+        calls.append(now)
+        return number if len(calls) == 1 else real(now)
+
+    monkeypatch.setattr(workflow, "_next_result_number", stale)
+    second = make_request()
+    advance(second, Status.RESULT_ISSUED, compliant=True)
+    assert InspectionRequest.objects.get(pk=second.pk).current_visit.result_number.startswith("0002/")
+    assert len(calls) == 2
+
+
+def test_verification_page_is_rate_limited(client, make_request, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "verification": "2/min"},
+    }
+    codes = [client.get("/en/inspections/verify/", {"code": "AAAAA-BBBBB"}).status_code for _ in range(3)]
+    cache.clear()
+    assert codes == [200, 200, 429]
