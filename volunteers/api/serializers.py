@@ -129,3 +129,8 @@ class RosterEntrySerializer(serializers.ModelSerializer):
 
 class AttendanceSerializer(serializers.Serializer):
     attended = serializers.BooleanField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField(required=False, help_text=_("duplicate, not_volunteer, closed, cutoff, ..."))

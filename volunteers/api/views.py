@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from volunteers import seats
 from volunteers.api.serializers import (
     AttendanceSerializer,
+    ErrorSerializer,
     ProfileSerializer,
     RegistrationSerializer,
     RosterEntrySerializer,
@@ -39,17 +40,28 @@ class IsCoordinator(permissions.BasePermission):
 CODE_PARAMETER = OpenApiParameter(
     "code", OpenApiTypes.STR, OpenApiParameter.PATH, description="Registration code, e.g. K7QM3XTA."
 )
+NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Not found (or not yours).")}
+REFUSED = {
+    400: OpenApiResponse(OpenApiTypes.OBJECT, description="Refused: invalid fields, or `detail` and `code` saying why.")
+}
 LOCALE_PARAMETER = OpenApiParameter(
     "locale", OpenApiTypes.STR, enum=["id", "en"], description="Language of titles and places (default: id)."
 )
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Upcoming trainings with remaining seats", parameters=[LOCALE_PARAMETER]),
-    retrieve=extend_schema(summary="One training with its remaining seats"),
+    list=extend_schema(
+        summary="Upcoming trainings with remaining seats",
+        parameters=[LOCALE_PARAMETER],
+        responses={200: TrainingSerializer(many=True), **REFUSED, **NOT_FOUND},
+    ),
+    retrieve=extend_schema(
+        summary="One training with its remaining seats", responses={200: TrainingSerializer, **NOT_FOUND}
+    ),
 )
 class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = TrainingSerializer
+    lookup_value_regex = r"\d+"
     permission_classes = [permissions.AllowAny]
     filter_backends = []
 
@@ -64,7 +76,8 @@ class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
         return with_seats(queryset)
 
     @extend_schema(
-        summary="Roster and waitlist of a training (coordinators)", responses=RosterEntrySerializer(many=True)
+        summary="Roster and waitlist of a training (coordinators)",
+        responses={200: RosterEntrySerializer(many=True), **NOT_FOUND},
     )
     @action(detail=True, permission_classes=[IsCoordinator], pagination_class=None)
     def roster(self, request, pk=None):
@@ -92,11 +105,14 @@ class ProfileViewSet(viewsets.GenericViewSet):
             raise NotFound("You have not applied as a volunteer.")
         return profile
 
-    @extend_schema(summary="My volunteer profile")
+    @extend_schema(summary="My volunteer profile", responses={200: ProfileSerializer, **NOT_FOUND})
     def retrieve(self, request):
         return Response(self.get_serializer(self.get_object()).data)
 
-    @extend_schema(summary="Update my skills, certificates and availability")
+    @extend_schema(
+        summary="Update my skills, certificates and availability",
+        responses={200: ProfileSerializer, **REFUSED, **NOT_FOUND},
+    )
     def partial_update(self, request):
         serializer = self.get_serializer(self.get_object(), data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
@@ -105,9 +121,22 @@ class ProfileViewSet(viewsets.GenericViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="My training registrations"),
-    retrieve=extend_schema(summary="One of my registrations", parameters=[CODE_PARAMETER]),
-    create=extend_schema(summary="Register for a training (a seat, or the waitlist when full)"),
+    list=extend_schema(
+        summary="My training registrations", responses={200: RegistrationSerializer(many=True), **NOT_FOUND}
+    ),
+    retrieve=extend_schema(
+        summary="One of my registrations",
+        parameters=[CODE_PARAMETER],
+        responses={200: RegistrationSerializer, **NOT_FOUND},
+    ),
+    create=extend_schema(
+        summary="Register for a training (a seat, or the waitlist when full)",
+        responses={
+            201: RegistrationSerializer,
+            **REFUSED,
+            409: OpenApiResponse(ErrorSerializer, description="Already registered."),
+        },
+    ),
 )
 class RegistrationViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
@@ -115,6 +144,7 @@ class RegistrationViewSet(
     serializer_class = RegistrationSerializer
     permission_classes = [permissions.IsAuthenticated]
     lookup_field = "code"
+    lookup_value_regex = r"[A-Za-z0-9-]+"
     filter_backends = []
 
     def get_queryset(self):
@@ -136,7 +166,12 @@ class RegistrationViewSet(
             return Response({"detail": str(error.message), "code": error.code}, status=code)
         return Response(self.get_serializer(registration).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Cancel my registration (before the cut-off)", request=None, parameters=[CODE_PARAMETER])
+    @extend_schema(
+        summary="Cancel my registration (before the cut-off)",
+        request=None,
+        parameters=[CODE_PARAMETER],
+        responses={200: RegistrationSerializer, **REFUSED, **NOT_FOUND},
+    )
     @action(detail=True, methods=["post"])
     def cancel(self, request, code=None):
         registration = self.get_object()
@@ -156,7 +191,9 @@ class AttendanceViewSet(viewsets.GenericViewSet):
     queryset = Registration.objects.all()
 
     @extend_schema(
-        summary="Mark attendance (coordinators)", responses=RosterEntrySerializer, parameters=[CODE_PARAMETER]
+        summary="Mark attendance (coordinators)",
+        parameters=[CODE_PARAMETER],
+        responses={200: RosterEntrySerializer, **REFUSED, **NOT_FOUND},
     )
     def update(self, request, code=None):
         registration = get_object_or_404(Registration.objects.select_related("training"), code=code)
