@@ -69,33 +69,38 @@ def create_incident(*, data, photos=(), user=None, idempotency_key=None):
         existing = Incident.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
             return existing, False
-    try:
-        with transaction.atomic():
-            incident = Incident(**data, idempotency_key=idempotency_key or None)
-            if user is not None and user.is_authenticated:
-                incident.created_by = user
-            incident.save()
-            for content, gps in photos:
-                photo = IncidentPhoto(incident=incident)
-                if gps:
-                    photo.gps_latitude, photo.gps_longitude = gps
-                photo.image.save(content.name, content, save=False)
-                photo.save()
-            AUDIT.record(
-                incident,
-                AuditEntry.Kind.CREATED,
-                user=user,
-                to_status=incident.status,
-                at=incident.received_at,
-            )
-    except IntegrityError:
-        if idempotency_key:
-            existing = Incident.objects.filter(idempotency_key=idempotency_key).first()
-            if existing is not None:
-                return existing, False
-        raise
+    for attempt in range(3):
+        try:
+            incident = _insert(data, photos, user, idempotency_key)
+            break
+        except IntegrityError:
+            if idempotency_key:
+                existing = Incident.objects.filter(idempotency_key=idempotency_key).first()
+                if existing is not None:
+                    return existing, False
+            if attempt == 2:
+                raise
+            # Otherwise a tracking-code collision (about 1 in 2^39): draw a new code.
+            data = {k: v for k, v in data.items() if k != "tracking_code"}
     notify_on_commit(tasks.email_dispatch_new_incident, incident.pk)
     return incident, True
+
+
+def _insert(data, photos, user, idempotency_key):
+    with transaction.atomic():
+        incident = Incident(**data, idempotency_key=idempotency_key or None)
+        if user is not None and user.is_authenticated:
+            incident.created_by = user
+        incident.save()
+        for content, gps in photos:
+            photo = IncidentPhoto(incident=incident)
+            if gps:
+                photo.gps_latitude, photo.gps_longitude = gps
+            content.seek(0)
+            photo.image.save(content.name, content, save=False)
+            photo.save()
+        AUDIT.record(incident, AuditEntry.Kind.CREATED, user=user, to_status=incident.status, at=incident.received_at)
+    return incident
 
 
 def transition(incident, target, *, user=None, public_note="", note="", station=None, units=None, kept=None):

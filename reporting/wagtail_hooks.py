@@ -128,6 +128,16 @@ class IncidentViewSet(ModelViewSet):
         MultiFieldPanel([FieldPanel("station"), FieldPanel("units"), FieldPanel("assigned_to")], heading=_("Response")),
     ]
 
+    def get_form_class(self, for_update=False):
+        form_class = super().get_form_class(for_update)
+        if not for_update:
+            return form_class
+        # Once created, the receipt time and source change only through "Correct a timestamp",
+        # which keeps the old value and a reason in the audit trail.
+        fields = [name for name in form_class.base_fields if name not in ("received_at", "source")]
+        meta = type("Meta", (form_class.Meta,), {"fields": fields})
+        return type(form_class)("IncidentEditForm", (form_class,), {"Meta": meta})
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),

@@ -165,3 +165,33 @@ def test_category_tree_in_admin(client, staff_user, reporting_setup):
     client.force_login(staff_user)
     page = client.get(reverse("wagtailsnippets_reporting_category:list")).content.decode()
     assert "Bangunan (rumah, toko, gudang)" in page
+
+
+@pytest.mark.django_db
+def test_edit_form_cannot_change_receipt_time_or_source(client, dispatcher, incident):
+    client.force_login(dispatcher)
+    url = reverse("reporting_incident:edit", args=[incident.pk])
+    page = client.get(url).content.decode()
+    assert 'name="received_at"' not in page and 'name="source"' not in page
+    assert 'name="description"' in page
+
+
+@pytest.mark.django_db
+def test_edit_saves_without_touching_receipt_time(client, dispatcher, incident, kecamatan):
+    client.force_login(dispatcher)
+    received = incident.received_at
+    response = client.post(
+        reverse("reporting_incident:edit", args=[incident.pk]),
+        {
+            "category": incident.category_id,
+            "description": "Diperbarui oleh petugas",
+            "kecamatan": kecamatan.pk,
+            "address": "Jl. Baru",
+            "latitude": "-1.610000",
+            "longitude": "103.613000",
+            "received_at": "2000-01-01 00:00",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    incident.refresh_from_db()
+    assert incident.description == "Diperbarui oleh petugas" and incident.received_at == received

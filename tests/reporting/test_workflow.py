@@ -146,3 +146,14 @@ def test_tracking_codes_are_unique_and_readable(make_incident):
         assert len(code) == 9 and code[4] == "-"
         assert set(code.replace("-", "")) <= set(CODE_ALPHABET)
         assert not set("01OIL") & set(code)
+
+
+@pytest.mark.django_db
+def test_tracking_code_collision_draws_a_new_code(make_incident, monkeypatch):
+    from reporting.models import incident as incident_module
+
+    first = make_incident()
+    codes = iter([first.tracking_code, "ZZZZ-ZZZZ"])
+    monkeypatch.setattr(incident_module, "new_tracking_code", lambda: next(codes))
+    second = make_incident()
+    assert second.tracking_code == "ZZZZ-ZZZZ"
