@@ -25,7 +25,6 @@ def setting():
     import datetime
 
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.utils import timezone
 
     from allauth.account.models import EmailAddress
@@ -62,7 +61,7 @@ def setting():
         return user
 
     coordinator = account("koordinator@example.test", "Koordinator")
-    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+    coordinator.groups.add(coordinators_group())
     waiting = account("menunggu@example.test", "Menunggu")
     kelurahan = Kelurahan.objects.get(code="15.71.02.1004")
     VolunteerProfile.objects.create(
@@ -80,6 +79,20 @@ def setting():
         status="approved",
     )
     return {"training": training, "waiting": waiting, "kelurahan": kelurahan}
+
+
+def coordinators_group():
+    """The data migration's group; recreated from its list if a flushed --reuse-db database lost it."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    migration = importlib.import_module("volunteers.migrations.0002_coordinators_group")
+    group, created = Group.objects.get_or_create(name=migration.GROUP_NAME)
+    if created:
+        for app_label, codename in migration.PERMISSIONS:
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return group
 
 
 def sign_in(page, base, email):
