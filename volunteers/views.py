@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from allauth.account.models import EmailAddress
 
 from portal.calendar import ics_response
+from reporting import ratelimit
 from volunteers import privacy, seats
 from volunteers.forms import ApplicationForm, DeleteAccountForm
 from volunteers.models import Certificate, Registration, TrainingPage, VolunteerProfile
@@ -191,10 +192,12 @@ def certificate(request, code):
 
 def verify(request):
     """Public check of a certificate code: shows only what the certificate needs."""
-    code = request.GET.get("code", "").strip().upper()
-    cert = None
-    if code:
-        cert = Certificate.objects.filter(code=code).first()
+    code = request.GET.get("code", "").strip().upper()[:20]
+    if code and not ratelimit.allow(request, scope="verification"):
+        response = render(request, "volunteers/verify.html", {"code": code, "throttled": True}, status=429)
+        response["Cache-Control"] = "no-store"
+        return response
+    cert = Certificate.objects.filter(code=code).first() if code else None
     response = render(request, "volunteers/verify.html", {"code": code, "certificate": cert})
     if code:
         response["Cache-Control"] = "private, no-store"

@@ -137,3 +137,19 @@ def test_registration_page_is_not_open_to_anonymous_people(client, roster):
     response = client.post(f"/id/relawan/pelatihan/{training.pk}/daftar/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert Registration.objects.count() == 2
+
+
+def test_certificate_checks_are_rate_limited(client, site, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "verification": "2/min"},
+    }
+    for _ in range(2):
+        assert client.get("/en/relawan/verifikasi/?code=AAAA-BBBB-CCCC").status_code == 200
+    response = client.get("/en/relawan/verifikasi/?code=AAAA-BBBB-CCCD")
+    assert response.status_code == 429
+    assert "Too many checks" in response.content.decode()
+    cache.clear()
