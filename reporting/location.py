@@ -127,7 +127,7 @@ class LocationFormMixin(forms.Form):
         label=_("Address or place"),
         max_length=255,
         help_text=_("Street, house number, RT/RW, or the name of the place."),
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
     )
     landmark = forms.CharField(
         label=_("Nearest landmark (optional)"),
