@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from reporting.workflow import TransitionNotAllowed
 
 from . import checklist, workflow
-from .forms import ChecklistEntryForm, ResultForm, ScheduleForm, TransitionForm
+from .forms import ChecklistEntryForm, MessageForm, ResultForm, ScheduleForm, TransitionForm
 from .models import InspectionRequest, Status, Visit
 
 VIEW = "inspections.view_inspectionrequest"
@@ -63,6 +63,32 @@ def transition_view(request, pk, target, viewset):
         "inspect_url": inspect_url,
         "page_title": f"{transition.label}: {inspection.reference}",
         "header_icon": "clipboard-list",
+    }
+    return TemplateResponse(request, "inspections/admin/transition.html", context)
+
+
+def message_view(request, pk, viewset):
+    """Write to the applicant without changing the status."""
+    _require(request.user, workflow.CHANGE)
+    inspection = get_object_or_404(InspectionRequest, pk=pk)
+    inspect_url = viewset.get_inspect_url(inspection)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        workflow.send_message(
+            inspection,
+            form.cleaned_data["message"],
+            user=request.user,
+            internal_note=form.cleaned_data["internal_note"],
+        )
+        messages.success(request, _("Message sent to the applicant."))
+        return redirect(inspect_url)
+    context = {
+        "inspection": inspection,
+        "form": form,
+        "submit_label": _("Send the message"),
+        "inspect_url": inspect_url,
+        "page_title": _("Message to the applicant: %(reference)s") % {"reference": inspection.reference},
+        "header_icon": "mail",
     }
     return TemplateResponse(request, "inspections/admin/transition.html", context)
 

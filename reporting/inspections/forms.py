@@ -207,6 +207,12 @@ class TransitionForm(forms.Form):
             self.fields["message"].label = _("What must the applicant correct?")
 
 
+class MessageForm(TransitionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].required = True
+
+
 def inspector_queryset():
     return (
         get_user_model()

@@ -91,6 +91,9 @@ class RequestInspectView(InspectView):
                 "documents": obj.documents.all(),
                 "visits": obj.visits.prefetch_related("inspectors").order_by("number"),
                 "can_record": self.request.user.has_perm("inspections.issue_result"),
+                "message_url": reverse(viewset.get_url_name("message"), args=[obj.pk])
+                if self.request.user.has_perm(workflow.CHANGE)
+                else "",
             }
         )
         return context
@@ -166,11 +169,15 @@ class InspectionRequestViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("<int:pk>/move/<str:target>/", self.transition, name="move"),
+            path("<int:pk>/message/", self.message, name="message"),
             path("visits/<int:visit_pk>/checklist/", self.checklist, name="checklist"),
         ]
 
     def transition(self, request, pk, target):
         return backoffice.transition_view(request, pk, target, self)
+
+    def message(self, request, pk):
+        return backoffice.message_view(request, pk, self)
 
     def checklist(self, request, visit_pk):
         return backoffice.checklist_view(request, visit_pk, self)

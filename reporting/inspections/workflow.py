@@ -215,3 +215,20 @@ def record_submission(inspection, user):
     )
     notify_on_commit(email_applicant, entry.pk)
     return entry
+
+
+def send_message(inspection, message, *, user, internal_note=""):
+    """A message from staff to the applicant without a change of status (recorded and emailed)."""
+    message = (message or "").strip()
+    if not message:
+        raise TransitionNotAllowed(_("Write the message first."))
+    entry = _audit(STAFF).record(
+        inspection,
+        AuditEntry.Kind.NOTE,
+        user=user,
+        to_status=inspection.status,
+        public_note=message,
+        note=(internal_note or "").strip(),
+    )
+    notify_on_commit(email_applicant, entry.pk)
+    return entry

@@ -191,3 +191,28 @@ def test_requests_cannot_be_added_or_deleted_in_the_admin(client, staff, make_re
     assert client.post(reverse("inspection_requests:delete", args=[inspection.pk])).status_code in (302, 403)
     assert InspectionRequest.objects.filter(pk=inspection.pk).exists()
     assert client.get(f"{INDEX}inspect/{inspection.pk}/").status_code == 200
+
+
+def test_message_to_the_applicant_without_a_status_change(
+    client, inspector, applicant, make_request, mailoutbox, django_capture_on_commit_callbacks
+):
+    inspection = make_request(status=Status.VERIFIED)
+    client.force_login(inspector)
+    assert "/message/" in client.get(f"{INDEX}inspect/{inspection.pk}/").content.decode()
+    assert client.post(f"{INDEX}{inspection.pk}/message/", {"message": ""}).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"{INDEX}{inspection.pk}/message/", {"message": "Mohon siapkan kunci ruang panel.", "internal_note": "x"}
+        )
+    assert response.status_code == 302
+    inspection.refresh_from_db()
+    assert inspection.status == Status.VERIFIED
+    event = inspection.events.order_by("-pk").first()
+    assert (event.kind, event.public_note, event.actor) == ("note", "Mohon siapkan kunci ruang panel.", inspector)
+    assert len(mailoutbox) == 1 and "Mohon siapkan kunci ruang panel." in mailoutbox[0].body
+    client.force_login(applicant)
+    page = client.get(inspection.get_absolute_url()).content.decode()
+    assert "Mohon siapkan kunci ruang panel." in page
+    outsider = make_user("outsider@example.com")
+    client.force_login(outsider)
+    assert client.post(f"{INDEX}{inspection.pk}/message/", {"message": "hai"}).status_code in (302, 403)
