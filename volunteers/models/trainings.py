@@ -8,6 +8,7 @@ are taken across translations through `translation_key`.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
@@ -269,6 +270,8 @@ class TrainingPage(Page):
                 .first()
             )
             profile = getattr(user, "volunteer_profile", None)
+        context["map_tile_url"] = settings.MAP_TILE_URL
+        context["map_attribution"] = settings.MAP_TILE_ATTRIBUTION
         context["registration"] = registration
         context["profile"] = profile
         context["may_register"] = self.is_public or (profile is not None and profile.is_approved)
