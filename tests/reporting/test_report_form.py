@@ -209,3 +209,11 @@ def test_join_needs_the_reporters_session(client, form_data, make_incident):
     first = make_incident()
     other = make_incident()
     assert client.post(reverse("reporting:join", args=[other.tracking_code, first.tracking_code])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_submission_is_cheap(client, form_data, django_assert_max_num_queries):
+    """A report is a handful of queries: lookups, the insert, its first timeline entry."""
+    client.get(URL)
+    with django_assert_max_num_queries(16):
+        assert client.post(URL, form_data).status_code == 302
