@@ -36,6 +36,8 @@ def test_listing_filters_search_and_export(client, dispatcher, make_incident):
     assert first.tracking_code in body
     xlsx = client.get(url, {"export": "xlsx"})
     assert xlsx.status_code == 200
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    assert content.startswith(b"PK")  # a real workbook, timestamps included
 
 
 @pytest.mark.django_db
