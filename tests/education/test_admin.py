@@ -36,3 +36,16 @@ def test_every_block_has_icon_template_description_and_preview():
         assert block.is_previewable, block.name
         html = block.render(block.get_preview_value())
         assert html.strip(), block.name
+
+
+def test_block_previews_open_in_the_admin(client, staff_user):
+    from django.urls import reverse
+
+    from education.models import ArticlePage
+
+    client.force_login(staff_user)
+    body = ArticlePage._meta.get_field("body").stream_block
+    for block in body.child_blocks.values():
+        response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+        assert response.status_code == 200, block.name
+        assert "education.css" in response.content.decode()
