@@ -111,7 +111,9 @@ def _leaflet(log):
 
 
 def _publish_and_translate(page, strings, en_locale, log, label):
-    if not page.live:
+    # A page added with add_child() is live but has no published revision yet:
+    # publish one, so it has a first publication date and a history.
+    if page.live_revision_id is None:
         page.save_revision().publish()
     if not page.has_translation(en_locale):
         translate(page, en_locale, strings)

@@ -24,6 +24,7 @@ def test_demo_content_is_bilingual_and_idempotent(client, site, django_capture_o
         assert AlertPage.objects.live().filter(locale__language_code=language).count() == 1
         assert Topic.objects.filter(locale__language_code=language).count() == 7
         assert all(article.hero_image_id for article in articles)
+        assert all(article.first_published_at and article.live_revision_id for article in articles)
     english = ArticlePage.objects.get(locale__language_code="en", slug="using-a-fire-extinguisher-pass")
     assert english.title == "Using a fire extinguisher: the PASS method"
     # Real wagtail-localize translations: same translation key, a translation source exists.
