@@ -29,11 +29,12 @@ class DocumentsEndpoint(PublicContentMixin, DocumentsAPIViewSet):
 
 
 content_api = WagtailAPIRouter("wagtailapi")
-content_api.register_endpoint("pages", PagesEndpoint)
-content_api.register_endpoint("images", ImagesEndpoint)
-content_api.register_endpoint("documents", DocumentsEndpoint)
 # Education content, one endpoint per kind (documented in docs/education.md).
+# Registered before "pages" so an article's detail_url points at /articles/<id>/.
 content_api.register_endpoint("articles", ArticlesEndpoint)
 content_api.register_endpoint("campaigns", CampaignsEndpoint)
 content_api.register_endpoint("alerts", AlertsEndpoint)
 content_api.register_endpoint("topics", TopicsEndpoint)
+content_api.register_endpoint("pages", PagesEndpoint)
+content_api.register_endpoint("images", ImagesEndpoint)
+content_api.register_endpoint("documents", DocumentsEndpoint)

@@ -33,6 +33,7 @@ def test_articles_listing_filters_by_locale_and_topic(client, bilingual):
     assert {"date", "summary", "hero_image_card", "topics"} <= set(item)
     assert item["meta"]["locale"] == "id"
     assert item["meta"]["type"] == "education.ArticlePage"
+    assert f"/api/v2/articles/{item['id']}/" in item["meta"]["detail_url"]
     titles = [i["title"] for i in client.get("/api/v2/articles/?locale=en").json()["items"]]
     assert titles == ["Gas leak"]
     titles = [i["title"] for i in client.get("/api/v2/articles/?topic=lpg").json()["items"]]
