@@ -152,3 +152,11 @@ def test_request_schedule_checklist_result_verify(page, live_server, people, ass
     for private in ("Budi Santoso", "7400-1234", "81274001234", "pemilik@example.com", "Sultan Agung"):
         assert private not in page.content()
     assert_accessible(page)
+
+    # 5. The applicant sees the result and its printable document.
+    sign_in(page, base, "pemilik@example.com")
+    page.goto(base + f"/en/inspections/mine/{inspection.pk}/")
+    page.get_by_role("link", name="View and print the result").click()
+    page.wait_for_url(re.compile(rf"/en/inspections/results/{visit.pk}/$"))
+    assert visit.verification_code in page.locator(".result-document").inner_text()
+    assert_accessible(page)
