@@ -49,3 +49,13 @@ def test_block_previews_open_in_the_admin(client, staff_user):
         response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
         assert response.status_code == 200, block.name
         assert "education.css" in response.content.decode()
+
+
+def test_exports(client, staff_user, topics, make_article):
+    make_article(topics=[topics["lpg"]])
+    client.force_login(staff_user)
+    response = client.get("/admin/snippets/education/topic/?export=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "lpg" in b"".join(response.streaming_content).decode()
+    response = client.get("/admin/education_articles/?export=xlsx")
+    assert "spreadsheetml" in response["Content-Type"]
