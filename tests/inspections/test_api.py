@@ -224,3 +224,12 @@ def test_verify_throttle(api, make_request, settings):
         ScopedRateThrottle.THROTTLE_RATES = original
         cache.clear()
     assert hidden(codes[0]) and hidden(codes[1]) and codes[2].status_code == 429
+
+
+def test_nul_bytes_are_refused_not_a_server_error(api, applicant, areas):
+    """PostgreSQL cannot store or compare NUL: every text input refuses it with a 400."""
+    api.force_authenticate(applicant)
+    for field in ("kelurahan", "kecamatan", "building_name", "address", "notes"):
+        response = api.post(BASE, payload(areas, **{field: "ab\x00c"}), format="json")
+        assert response.status_code == 400 and field in response.data, field
+    assert not InspectionRequest.objects.exists()

@@ -44,6 +44,15 @@ APPLICANT_FIELDS = [
 ]
 
 
+class AreaCodeField(serializers.SlugRelatedField):
+    """A kecamatan or kelurahan by its Kemendagri code; a NUL byte is refused before any query."""
+
+    def to_internal_value(self, data):
+        if "\x00" in str(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class EventSerializer(serializers.ModelSerializer):
     status = serializers.CharField(source="to_status")
     message = serializers.CharField(source="public_note")
@@ -99,8 +108,8 @@ class InspectionRequestSerializer(serializers.ModelSerializer):
     """The applicant's own request: what they sent, where it stands, and what staff told them."""
 
     reference = serializers.CharField(read_only=True)
-    kecamatan = serializers.SlugRelatedField(slug_field="code", queryset=Kecamatan.objects.all())
-    kelurahan = serializers.SlugRelatedField(slug_field="code", queryset=Kelurahan.objects.all())
+    kecamatan = AreaCodeField(slug_field="code", queryset=Kecamatan.objects.all())
+    kelurahan = AreaCodeField(slug_field="code", queryset=Kelurahan.objects.all())
     contact_phone = PhoneNumberField(region="ID")
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-90, max_value=90)
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180, max_value=180)
