@@ -50,6 +50,7 @@ ERROR_DESCRIPTIONS = {
     403: "Signed in without the needed permission or without a verified email address",
     404: "No such request for this user (another applicant's request does not exist for you)",
     409: "The move is not allowed from the request's current status",
+    415: "The body's content type is not one this operation accepts",
     429: "Too many requests: try again later",
 }
 
@@ -98,11 +99,11 @@ def _request_queryset():
     ),
     create=extend_schema(
         summary="Request an inspection",
-        responses={201: InspectionRequestSerializer, **errors(400, 401, 403)},
+        responses={201: InspectionRequestSerializer, **errors(400, 401, 403, 415)},
     ),
     partial_update=extend_schema(
         summary="Correct a request returned for correction",
-        responses={200: InspectionRequestSerializer, **errors(400, 401, 403, 404)},
+        responses={200: InspectionRequestSerializer, **errors(400, 401, 403, 404, 415)},
     ),
 )
 class MyRequestViewSet(
@@ -141,7 +142,7 @@ class MyRequestViewSet(
         request={"multipart/form-data": DocumentUploadSerializer},
         responses={
             201: DocumentSerializer,
-            **errors(401, 403, 404, 409),
+            **errors(401, 403, 404, 409, 415),
             400: OpenApiResponse(description="Not a PDF, JPEG or PNG; empty; too big"),
         },
     )
@@ -161,7 +162,7 @@ class MyRequestViewSet(
     @extend_schema(
         summary="Resubmit a corrected request",
         request=None,
-        responses={200: InspectionRequestSerializer, **errors(401, 403, 404, 409)},
+        responses={200: InspectionRequestSerializer, **errors(401, 403, 404, 409, 415)},
     )
     @action(detail=True, methods=["post"], parser_classes=[JSONParser, FormParser, MultiPartParser])
     def resubmit(self, request, pk=None):
@@ -170,7 +171,7 @@ class MyRequestViewSet(
     @extend_schema(
         summary="Cancel a request before a visit is scheduled",
         request=CancelSerializer,
-        responses={200: InspectionRequestSerializer, **errors(400, 401, 403, 404, 409)},
+        responses={200: InspectionRequestSerializer, **errors(400, 401, 403, 404, 409, 415)},
     )
     @action(detail=True, methods=["post"], parser_classes=[JSONParser, FormParser, MultiPartParser])
     def cancel(self, request, pk=None):
@@ -224,7 +225,7 @@ class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Move a request to another status",
         request=TransitionSerializer,
-        responses={200: StaffRequestSerializer, **errors(400, 401, 403, 404, 409)},
+        responses={200: StaffRequestSerializer, **errors(400, 401, 403, 404, 409, 415)},
     )
     @action(detail=True, methods=["post"])
     def transitions(self, request, pk=None):
@@ -259,7 +260,7 @@ class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Record checklist items of the current visit",
         request=ChecklistRecordSerializer(many=True),
-        responses={200: ChecklistEntrySerializer(many=True), **errors(400, 401, 403, 404, 409)},
+        responses={200: ChecklistEntrySerializer(many=True), **errors(400, 401, 403, 404, 409, 415)},
     )
     @checklist.mapping.post
     def record_checklist(self, request, pk=None):
