@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -264,6 +264,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "IncidentStatusEnum": "reporting.models.incident.Status",
         "InspectionStatusEnum": "reporting.inspections.models.Status",
+        "VolunteerStatusEnum": "volunteers.models.profiles.VolunteerProfile.Status",
+        "RegistrationStatusEnum": "volunteers.models.registrations.Registration.Status",
     },
     "PREPROCESSING_HOOKS": ["portal.schema.project_endpoints_only"],
 }

@@ -110,7 +110,7 @@ class IncidentCreateSerializer(serializers.Serializer):
     landmark = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     reporter_name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     reporter_phone = PhoneNumberField(region="ID", required=False, allow_blank=True, default="")
-    reporter_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    reporter_email = serializers.EmailField(required=False, allow_blank=True)
     source = serializers.ChoiceField(
         choices=STAFF_SOURCES,
         required=False,

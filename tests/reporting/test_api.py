@@ -114,11 +114,6 @@ def test_tracking_by_code(api, make_incident):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    reason="LocaleMiddleware turns any API 404 into a redirect to /id/api/… because Wagtail's catch-all "
-    "inside i18n_patterns matches every path (foundation, portal/urls.py); reported to the lead.",
-    strict=False,
-)
 def test_unknown_tracking_code_is_404(api, reporting_setup):
     assert api.get("/api/incidents/track/ZZZZ-ZZZZ/").status_code == 404
 

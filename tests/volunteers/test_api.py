@@ -8,15 +8,8 @@ pytestmark = pytest.mark.django_db
 
 
 def assert_not_found(response):
-    """404, or the redirect Django's LocaleMiddleware makes of an API 404 (/api/x → /id/api/x).
-
-    The redirect is a foundation issue (i18n_patterns with prefix_default_language and
-    Wagtail's catch-all make every path "valid" once prefixed); either way nothing leaks.
-    """
-    if response.status_code == 302:
-        assert response["Location"].startswith("/id/api/")
-    else:
-        assert response.status_code == 404
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
 
 
 @pytest.fixture
