@@ -15,9 +15,9 @@ from home.areas import load_areas
 from home.localization import translate
 from home.models import DepartmentHotline, DepartmentIdentity, DepartmentSettings, HomePage
 
-# Local demo only: the README says so, and seed_demo refuses production settings.
+# Local demo only, for every demo account: the README says so, and seed_demo refuses production settings.
 DEMO_STAFF_EMAIL = "admin@damkar.example"
-DEMO_STAFF_PASSWORD = "damkar-demo"  # noqa: S105
+DEMO_PASSWORD = "damkar-demo"  # noqa: S105
 
 HOME_ID = {
     "title": "Beranda",
@@ -154,7 +154,7 @@ def _staff(log):
     if User.objects.filter(email=DEMO_STAFF_EMAIL).exists():
         return
     user = User.objects.create_superuser(
-        username="admin", email=DEMO_STAFF_EMAIL, password=DEMO_STAFF_PASSWORD, first_name="Admin", last_name="Demo"
+        username="admin", email=DEMO_STAFF_EMAIL, password=DEMO_PASSWORD, first_name="Admin", last_name="Demo"
     )
     EmailAddress.objects.create(user=user, email=DEMO_STAFF_EMAIL, verified=True, primary=True)
     log(f"Staff: demo account {DEMO_STAFF_EMAIL} created (local demo only).")

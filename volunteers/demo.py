@@ -17,6 +17,7 @@ from wagtail.models import GroupPagePermission, Locale
 
 from allauth.account.models import EmailAddress
 
+from home.demo import DEMO_PASSWORD
 from home.localization import translate
 from home.models import HomePage, Kelurahan
 from volunteers import seats
@@ -30,7 +31,6 @@ from volunteers.models import (
 )
 from volunteers.models.profiles import PRIVACY_STATEMENT_VERSION
 
-DEMO_PASSWORD = "damkar-demo"  # noqa: S105  (local demo only; seed_demo refuses production settings)
 DEMO_COORDINATOR_EMAIL = "koordinator@demo.damkar.example"
 COORDINATORS = "Coordinators"
 

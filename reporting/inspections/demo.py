@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
+from home.demo import DEMO_PASSWORD
 from home.models import Kelurahan
 
 from . import checklist, workflow
@@ -23,7 +24,6 @@ from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind, 
 # Local demo only, like the demo staff account.
 DEMO_APPLICANT_EMAIL = "pemohon.demo@damkar.example"
 DEMO_INSPECTOR_EMAIL = "inspektur.demo@damkar.example"
-DEMO_PASSWORD = "damkar-demo"  # noqa: S105
 
 # A tiny valid PDF, as a demo "building approval" attachment.
 DEMO_PDF = (

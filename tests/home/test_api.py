@@ -31,9 +31,9 @@ def test_wagtail_api_lists_pages_in_both_languages(client, site):
 
 
 def test_token_authentication_for_staff(client, staff_user):
-    from home.demo import DEMO_STAFF_EMAIL, DEMO_STAFF_PASSWORD
+    from home.demo import DEMO_PASSWORD, DEMO_STAFF_EMAIL
 
-    response = client.post("/api/auth/token/", {"username": "admin", "password": DEMO_STAFF_PASSWORD})
+    response = client.post("/api/auth/token/", {"username": "admin", "password": DEMO_PASSWORD})
     assert response.status_code == 200, response.content
     assert len(response.json()["token"]) == 40
     wrong = client.post("/api/auth/token/", {"username": DEMO_STAFF_EMAIL, "password": "wrong"})
