@@ -22,19 +22,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = VolunteerProfile
-        fields = [
-            "full_name",
-            "phone",
-            "date_of_birth",
-            "kecamatan",
-            "kelurahan",
-            "skills",
-            "certificates",
-            "availability",
-            "emergency_contact_name",
-            "emergency_contact_phone",
-            "motivation",
-        ]
+        fields = VolunteerProfile.APPLICATION_FIELDS
         widgets = {
             "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "skills": forms.Textarea(attrs={"rows": 3}),

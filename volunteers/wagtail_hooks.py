@@ -70,17 +70,7 @@ class VolunteerProfileViewSet(ModelViewSet):
     search_backend_name = None
     inspect_view_enabled = True
     inspect_view_fields = [
-        "full_name",
-        "phone",
-        "date_of_birth",
-        "kecamatan",
-        "kelurahan",
-        "skills",
-        "certificates",
-        "availability",
-        "emergency_contact_name",
-        "emergency_contact_phone",
-        "motivation",
+        *VolunteerProfile.APPLICATION_FIELDS,
         "consent_at",
         "consent_version",
         "status",

@@ -61,17 +61,7 @@ class ProfileSerializer(serializers.ModelSerializer):
     class Meta:
         model = VolunteerProfile
         fields = [
-            "full_name",
-            "phone",
-            "date_of_birth",
-            "kecamatan",
-            "kelurahan",
-            "skills",
-            "certificates",
-            "availability",
-            "emergency_contact_name",
-            "emergency_contact_phone",
-            "motivation",
+            *VolunteerProfile.APPLICATION_FIELDS,
             "status",
             "rejection_reason",
             "created_at",

@@ -37,6 +37,21 @@ class VolunteerProfile(models.Model):
         REJECTED = "rejected", _("Rejected")
         INACTIVE = "inactive", _("Inactive")
 
+    # What an applicant fills in, in form order: shared by the form, the API and the admin.
+    APPLICATION_FIELDS = (
+        "full_name",
+        "phone",
+        "date_of_birth",
+        "kecamatan",
+        "kelurahan",
+        "skills",
+        "certificates",
+        "availability",
+        "emergency_contact_name",
+        "emergency_contact_phone",
+        "motivation",
+    )
+
     class Availability(models.TextChoices):
         WEEKDAY_DAYTIME = "weekday_day", _("Weekdays, daytime")
         WEEKDAY_EVENING = "weekday_evening", _("Weekday evenings")
