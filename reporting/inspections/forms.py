@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phonenumber_field.formfields import PhoneNumberField
 
-from reporting.location import LocationFormMixin
+from reporting.location import LOCATION_FIELDS, LocationFormMixin
 from reporting.uploads import check_document
 
 from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind
@@ -89,22 +89,6 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-REQUEST_FIELDS = [
-    "building_name",
-    "building_use",
-    "floors",
-    "floor_area",
-    "year_built",
-    "occupancy",
-    "reason",
-    "preferred_date",
-    "alternative_date",
-    "contact_name",
-    "contact_phone",
-    "notes",
-]
-
-
 class InspectionRequestForm(LocationFormMixin, forms.ModelForm):
     """The applicant's request; on a correction the same form edits it."""
 
@@ -120,7 +104,7 @@ class InspectionRequestForm(LocationFormMixin, forms.ModelForm):
 
     class Meta:
         model = InspectionRequest
-        fields = REQUEST_FIELDS + ["latitude", "longitude", "kecamatan", "kelurahan", "address", "landmark"]
+        fields = [*InspectionRequest.APPLICANT_FIELDS, *LOCATION_FIELDS]
         widgets = {
             "preferred_date": DateInput,
             "alternative_date": DateInput,

@@ -145,6 +145,23 @@ class ChecklistItem(Orderable):
 
 
 class InspectionRequest(Location):
+    # What the applicant fills in besides the location, in form order: shared by
+    # the public form, the API and the admin's edit form.
+    APPLICANT_FIELDS = (
+        "building_name",
+        "building_use",
+        "floors",
+        "floor_area",
+        "year_built",
+        "occupancy",
+        "reason",
+        "preferred_date",
+        "alternative_date",
+        "contact_name",
+        "contact_phone",
+        "notes",
+    )
+
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

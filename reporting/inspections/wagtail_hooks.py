@@ -18,6 +18,7 @@ from wagtail.permissions import register_permission_policy
 import django_filters
 
 from home.models import Kecamatan
+from reporting.location import LOCATION_FIELDS
 
 from . import backoffice, workflow
 from .models import BuildingUse, ChecklistTemplate, InspectionRequest, Status, Visit
@@ -141,26 +142,7 @@ class InspectionRequestViewSet(ModelViewSet):
     ]
     export_headings = {"reference": _("Reference")}
     export_filename = "inspection-requests"
-    form_fields = [
-        "building_name",
-        "building_use",
-        "floors",
-        "floor_area",
-        "year_built",
-        "occupancy",
-        "reason",
-        "preferred_date",
-        "alternative_date",
-        "kecamatan",
-        "kelurahan",
-        "address",
-        "landmark",
-        "latitude",
-        "longitude",
-        "contact_name",
-        "contact_phone",
-        "notes",
-    ]
+    form_fields = [*InspectionRequest.APPLICANT_FIELDS, *LOCATION_FIELDS]
     inspect_view_fields = []
 
     def get_inspect_view_kwargs(self, **kwargs):

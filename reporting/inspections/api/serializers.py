@@ -9,7 +9,7 @@ from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
 from home.models import Kecamatan, Kelurahan
-from reporting.location import validate_point
+from reporting.location import LOCATION_FIELDS, validate_point
 
 from ..models import (
     ChecklistEntry,
@@ -22,26 +22,7 @@ from ..models import (
     Visit,
 )
 
-APPLICANT_FIELDS = [
-    "building_name",
-    "building_use",
-    "floors",
-    "floor_area",
-    "year_built",
-    "occupancy",
-    "reason",
-    "preferred_date",
-    "alternative_date",
-    "contact_name",
-    "contact_phone",
-    "notes",
-    "latitude",
-    "longitude",
-    "kecamatan",
-    "kelurahan",
-    "address",
-    "landmark",
-]
+APPLICANT_FIELDS = [*InspectionRequest.APPLICANT_FIELDS, *LOCATION_FIELDS]
 
 
 class AreaCodeField(serializers.SlugRelatedField):
