@@ -31,6 +31,7 @@ def people():
     from home import demo
 
     demo.seed(lambda *args: None)
+    _inspectors_group_and_checklists()
     User = get_user_model()
     applicant = User.objects.create_user("pemilik", "pemilik@example.com", PASSWORD)
     EmailAddress.objects.create(user=applicant, email=applicant.email, verified=True, primary=True)
@@ -38,6 +39,23 @@ def people():
     EmailAddress.objects.create(user=inspector, email=inspector.email, verified=True, primary=True)
     inspector.groups.add(Group.objects.get(name="Inspectors"))
     return applicant, inspector
+
+
+def _inspectors_group_and_checklists():
+    """What migration 0002 made, made again if an earlier live-server test emptied the database."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    from reporting.inspections.checklist import seed_templates
+    from reporting.inspections.models import ChecklistItem, ChecklistTemplate
+
+    migration = importlib.import_module("reporting.inspections.migrations.0002_inspectors_group_and_checklists")
+    group, created = Group.objects.get_or_create(name=migration.GROUP)
+    if created:
+        for app_label, codename in migration.PERMISSIONS:
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    seed_templates(ChecklistTemplate, ChecklistItem)  # idempotent
 
 
 def sign_in(page, base, email):
