@@ -158,6 +158,9 @@ def test_staff_list_filters(api, make_incident, dispatcher, reporting_setup):
     assert codes(category="rescue-snake") == {snake.tracking_code}
     assert codes(kecamatan="15.71.08") == {near.tracking_code, far.tracking_code, snake.tracking_code}
     assert codes(received_after="2999-01-01T00:00:00Z") == set()
+    # An offset PostgreSQL cannot store is normalised to UTC, not a server error.
+    assert codes(received_before="0139-09-27T09:56:18.203-22:38") == set()
+    assert api.get("/api/incidents/", {"received_after": "0001-01-01T00:00:00+23:00"}).status_code == 400
     assert api.get("/api/incidents/", {"bbox": "nonsense"}).status_code == 400
 
 

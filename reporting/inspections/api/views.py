@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from reporting.api.filters import UTCIsoDateTimeFilter
 from reporting.workflow import TransitionNotAllowed
 
 from .. import checklist, workflow
@@ -193,10 +194,10 @@ class StaffRequestFilter(django_filters.FilterSet):
     building_use = django_filters.ChoiceFilter(choices=BuildingUse.choices)
     kecamatan = django_filters.CharFilter(field_name="kecamatan__code")
     inspector = django_filters.NumberFilter(field_name="visits__inspectors", distinct=True)
-    submitted_after = django_filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="gte")
-    submitted_before = django_filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
-    visit_after = django_filters.IsoDateTimeFilter(field_name="visits__starts_at", lookup_expr="gte", distinct=True)
-    visit_before = django_filters.IsoDateTimeFilter(field_name="visits__starts_at", lookup_expr="lt", distinct=True)
+    submitted_after = UTCIsoDateTimeFilter(field_name="submitted_at", lookup_expr="gte")
+    submitted_before = UTCIsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
+    visit_after = UTCIsoDateTimeFilter(field_name="visits__starts_at", lookup_expr="gte", distinct=True)
+    visit_before = UTCIsoDateTimeFilter(field_name="visits__starts_at", lookup_expr="lt", distinct=True)
 
     class Meta:
         model = InspectionRequest
