@@ -53,17 +53,16 @@ def _build(request, site, language):
     )
     identity = None
     if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = {"url": home.get_url(request), "path": home.path}
-        current_home = homes.get(language)
+        home_pages = {
+            home.locale.language_code: home
+            for home in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        homes = {code: {"url": home.get_url(request), "path": home.path} for code, home in home_pages.items()}
+        current_home = home_pages.get(language)
         if current_home is not None:
             menu = [
                 {"title": child.title, "url": child.get_url(request), "path": child.path}
-                for child in site.root_page.get_translations(inclusive=True)
-                .get(locale__language_code=language)
-                .get_children()
-                .live()
-                .in_menu()
+                for child in current_home.get_children().live().in_menu()
             ]
         setting = DepartmentSettings.for_site(site)
         identity = _identity(setting, language)
