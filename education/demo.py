@@ -31,8 +31,9 @@ from education.models import (
     CampaignPage,
     Topic,
 )
-from home.localization import translate
-from home.models import HomePage, Kecamatan
+from portal.core.demo import home_page
+from portal.core.places import Kecamatan
+from portal.core.translation import translate
 
 MEDIA = Path(__file__).resolve().parent / "demo_media"
 LEAFLET = "rencana-evakuasi.pdf"
@@ -50,7 +51,7 @@ class Strings(dict):
 def seed(log):
     id_locale = Locale.objects.filter(language_code="id").first()
     en_locale = Locale.objects.filter(language_code="en").first()
-    home = HomePage.objects.filter(locale=id_locale).first() if id_locale else None
+    home = home_page(id_locale) if id_locale else None
     if home is None or en_locale is None:
         log("Education: no Indonesian home page or English locale yet; skipped.")
         return

@@ -11,13 +11,13 @@ from wagtail.models import Locale, Page, Site
 
 from allauth.account.models import EmailAddress
 
-from home.areas import load_areas
-from home.localization import translate
 from home.models import DepartmentHotline, DepartmentIdentity, DepartmentSettings, HomePage
+from portal.core.demo import DEMO_PASSWORD
+from portal.core.places import load_areas
+from portal.core.translation import translate
 
 # Local demo only, for every demo account: the README says so, and seed_demo refuses production settings.
 DEMO_STAFF_EMAIL = "admin@damkar.example"
-DEMO_PASSWORD = "damkar-demo"  # noqa: S105
 
 HOME_ID = {
     "title": "Beranda",

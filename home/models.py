@@ -11,39 +11,6 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 
-class Kecamatan(models.Model):
-    """A district of the city, identified by its Kemendagri code (e.g. 15.71.01)."""
-
-    code = models.CharField(_("code"), max_length=20, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("kecamatan")
-        verbose_name_plural = _("kecamatan")
-
-    def __str__(self):
-        return self.name
-
-
-class Kelurahan(models.Model):
-    """A sub-district (urban village) within a kecamatan."""
-
-    code = models.CharField(_("code"), max_length=20, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    kecamatan = models.ForeignKey(
-        Kecamatan, on_delete=models.PROTECT, related_name="kelurahan", verbose_name=_("kecamatan")
-    )
-
-    class Meta:
-        ordering = ["kecamatan__name", "name"]
-        verbose_name = _("kelurahan")
-        verbose_name_plural = _("kelurahan")
-
-    def __str__(self):
-        return self.name
-
-
 @register_snippet
 class DepartmentIdentity(TranslatableMixin, models.Model):
     """The department's name and wording, one per language.

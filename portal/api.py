@@ -14,7 +14,7 @@ urlpatterns = [
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("v2/", content_api.urls),
-    path("", include("reporting.api.urls")),
+    path("", include("reporting.incidents.api.urls")),
     path("", include("reporting.inspections.api.urls")),
     path("", include("volunteers.api.urls")),
 ]

@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("home.urls")),
     path("", include("education.urls")),
-    path("", include("reporting.urls")),
+    path("", include("reporting.incidents.urls")),
     path("", include("reporting.inspections.urls")),
     path("", include("volunteers.urls")),
     path("", include(wagtail_urls)),

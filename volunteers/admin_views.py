@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
 
-from reporting.workflow import TransitionNotAllowed
+from portal.core.workflow import TransitionNotAllowed
 from volunteers import applications, seats
 from volunteers.forms import DecisionForm
 from volunteers.models import Registration, TrainingPage, VolunteerProfile

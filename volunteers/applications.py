@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reporting.workflow import Transition, TransitionNotAllowed, Workflow
+from portal.core.workflow import Transition, TransitionNotAllowed, Workflow
 from volunteers import notifications
 from volunteers.models import VolunteerProfile
 

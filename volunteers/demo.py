@@ -17,9 +17,9 @@ from wagtail.models import GroupPagePermission, Locale
 
 from allauth.account.models import EmailAddress
 
-from home.demo import DEMO_PASSWORD
-from home.localization import translate
-from home.models import HomePage, Kelurahan
+from portal.core.demo import DEMO_PASSWORD, home_page
+from portal.core.places import Kelurahan
+from portal.core.translation import translate
 from volunteers import seats
 from volunteers.models import (
     GroupMembership,
@@ -288,7 +288,7 @@ def _volunteers(log):
 
 @transaction.atomic
 def _index(log, id_locale, en_locale):
-    home = HomePage.objects.get(locale=id_locale)
+    home = home_page(id_locale)
     index = TrainingIndexPage.objects.filter(locale=id_locale).first()
     if index is None:
         index = home.add_child(instance=TrainingIndexPage(locale=id_locale, show_in_menus=True, **INDEX_ID))

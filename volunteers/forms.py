@@ -3,7 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from home.models import Kecamatan, Kelurahan
+from portal.core.places import Kecamatan, Kelurahan
 from volunteers.models import VolunteerProfile
 from volunteers.models.profiles import min_birth_date
 

@@ -16,8 +16,9 @@ from wagtail.models import Locale
 
 from allauth.account.models import EmailAddress
 
-from portal.calendar import ics_response
-from reporting import ratelimit
+from portal.core import ratelimit
+from portal.core.calendar import ics_response
+from portal.core.codes import normalize_code
 from volunteers import privacy, seats
 from volunteers.forms import ApplicationForm, DeleteAccountForm
 from volunteers.models import Certificate, Registration, TrainingPage, VolunteerProfile
@@ -192,7 +193,7 @@ def certificate(request, code):
 
 def verify(request):
     """Public check of a certificate code: shows only what the certificate needs."""
-    code = request.GET.get("code", "").strip().upper()[:20]
+    code = normalize_code(request.GET.get("code", ""), groups=3, size=4)
     if code and not ratelimit.allow(request, scope="verification"):
         response = render(request, "volunteers/verify.html", {"code": code, "throttled": True}, status=429)
         response["Cache-Control"] = "no-store"

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 import django_filters
 
-from home.models import Kecamatan, Kelurahan
+from portal.core.places import Kecamatan, Kelurahan
 from volunteers import admin_views, seats
 from volunteers.models import Certificate, Registration, TrainingPage, VolunteerGroup, VolunteerProfile
 

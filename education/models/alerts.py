@@ -188,7 +188,7 @@ class AlertPage(Page):
 class AlertArea(Orderable):
     page = ParentalKey(AlertPage, on_delete=models.CASCADE, related_name="areas")
     kecamatan = models.ForeignKey(
-        "home.Kecamatan", on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan")
+        "core.Kecamatan", on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan")
     )
 
     panels = [FieldPanel("kecamatan")]

@@ -175,7 +175,7 @@ class CampaignPage(CardMixin, Page):
 class CampaignArea(Orderable):
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="areas")
     kecamatan = models.ForeignKey(
-        "home.Kecamatan", on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan")
+        "core.Kecamatan", on_delete=models.CASCADE, related_name="+", verbose_name=_("kecamatan")
     )
 
     panels = [FieldPanel("kecamatan")]

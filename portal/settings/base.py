@@ -26,9 +26,10 @@ INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "home",
     "education",
-    "reporting",
+    "reporting.incidents",
     "reporting.inspections",
     "volunteers",
+    "portal.core",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -264,7 +265,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "IncidentStatusEnum": "reporting.models.incident.Status",
+        "IncidentStatusEnum": "reporting.incidents.models.incident.Status",
         "InspectionStatusEnum": "reporting.inspections.models.Status",
         "VolunteerStatusEnum": "volunteers.models.profiles.VolunteerProfile.Status",
         "RegistrationStatusEnum": "volunteers.models.registrations.Registration.Status",

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reporting.workflow import TransitionNotAllowed
+from portal.core.workflow import TransitionNotAllowed
 
 from . import checklist, workflow
 from .forms import ChecklistEntryForm, MessageForm, ResultForm, ScheduleForm, TransitionForm

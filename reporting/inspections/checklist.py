@@ -8,7 +8,7 @@ use; staff edit it in the admin (Inspections → Checklist templates).
 from django.db import transaction
 from django.utils import timezone
 
-from reporting.uploads import clean_image, open_image
+from portal.core.uploads import clean_image, open_image
 
 from .models import ChecklistEntry, ChecklistPhoto, ChecklistTemplate
 

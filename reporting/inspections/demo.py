@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
-from home.demo import DEMO_PASSWORD
-from home.models import Kelurahan
+from portal.core.demo import DEMO_PASSWORD
+from portal.core.places import Kelurahan
 
 from . import checklist, workflow
 from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind, Status

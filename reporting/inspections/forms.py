@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from phonenumber_field.formfields import PhoneNumberField
 
-from reporting.location import LOCATION_FIELDS, LocationFormMixin
-from reporting.uploads import check_document
+from portal.core.places import LOCATION_FIELDS, LocationFormMixin
+from portal.core.uploads import check_document
 
 from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind
 

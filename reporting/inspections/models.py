@@ -6,7 +6,6 @@ and record a checklist built from a template for the building's use, and the
 visit ends in a result with a number and a public verification code.
 """
 
-import secrets
 import uuid
 
 from django.conf import settings
@@ -22,22 +21,17 @@ from wagtail.models import Orderable
 
 from phonenumber_field.modelfields import PhoneNumberField
 
-from reporting.audit import AuditEntry
-from reporting.location import Location
-
-# Easy to read aloud and to type: no 0/O, 1/I/L, 5/S confusion.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
-CODE_LENGTH = 10
+from portal.core.audit import AuditEntry
+from portal.core.codes import new_code, normalize_code
+from portal.core.places import Location
 
 
 def new_verification_code():
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return f"{raw[:5]}-{raw[5:]}"
+    return new_code(groups=2, size=5)
 
 
-def normalize_code(value):
-    raw = "".join(ch for ch in str(value or "").upper() if ch.isalnum())
-    return f"{raw[:5]}-{raw[5:]}" if len(raw) == CODE_LENGTH else raw
+def normalize_verification_code(value):
+    return normalize_code(value, groups=2, size=5)
 
 
 class BuildingUse(models.TextChoices):

@@ -1,6 +1,6 @@
 """Background tasks (django-tasks): emails to applicants.
 
-Enqueued with `reporting.notifications.notify_on_commit` after the step is
+Enqueued with `portal.core.notifications.notify_on_commit` after the step is
 committed; a send failure is logged and re-raised so the queue shows it, and
 never touches the request itself.
 """
@@ -13,7 +13,7 @@ from django.utils import translation
 
 from django_tasks import task
 
-from reporting.notifications import send_templated
+from portal.core.notifications import send_templated
 
 logger = logging.getLogger(__name__)
 

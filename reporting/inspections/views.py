@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 
 from allauth.account.decorators import verified_email_required
 
-from portal.calendar import ics_response
-from reporting import ratelimit
-from reporting.workflow import TransitionNotAllowed
+from portal.core import ratelimit
+from portal.core.calendar import ics_response
+from portal.core.workflow import TransitionNotAllowed
 
 from . import workflow
 from .forms import CancelForm, InspectionRequestForm, UploadDocumentsForm, save_documents
-from .models import InspectionDocument, InspectionRequest, Status, Visit, normalize_code
+from .models import InspectionDocument, InspectionRequest, Status, Visit, normalize_verification_code
 
 APPLICANT_CANCELLABLE = workflow.APPLICANT.transitions[Status.CANCELLED].sources
 STAFF_PERMISSION = "inspections.view_inspectionrequest"
@@ -212,7 +212,7 @@ def result_context(request, visit):
 
 def verify(request):
     """Anyone with a code sees building, result, issue date and validity, nothing else."""
-    code = normalize_code(request.GET.get("code", ""))[:20]
+    code = normalize_verification_code(request.GET.get("code", ""))[:20]
     context = {"code": code, "searched": bool(code)}
     if code and not ratelimit.allow(request, scope="verification"):
         context.update(searched=False, throttled=True)

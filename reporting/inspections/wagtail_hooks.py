@@ -17,8 +17,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
-from home.models import Kecamatan
-from reporting.location import LOCATION_FIELDS
+from portal.core.places import LOCATION_FIELDS, Kecamatan
 
 from . import backoffice, workflow
 from .models import BuildingUse, ChecklistTemplate, InspectionRequest, Status, Visit

@@ -1,6 +1,6 @@
 """The inspection request's workflow: who may move it where, and what each move records.
 
-Built on the shared `reporting.workflow` state machine (row lock, allowed
+Built on the shared `portal.core.workflow` state machine (row lock, allowed
 sources, permissions). Staff moves need the model permissions of the
 Inspections app; the applicant's two moves (resubmit after a return, cancel
 before a visit is scheduled) are checked against ownership by the caller.
@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reporting.audit import Audit, AuditEntry
-from reporting.notifications import notify_on_commit
-from reporting.workflow import Transition, TransitionNotAllowed, Workflow
+from portal.core.audit import Audit, AuditEntry
+from portal.core.notifications import notify_on_commit
+from portal.core.workflow import Transition, TransitionNotAllowed, Workflow
 
 from .models import InspectionEvent, ResultKind, Status, Visit, new_verification_code
 from .tasks import email_applicant

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.reporting.conftest import jpeg_bytes
+from tests.incidents.conftest import jpeg_bytes
 
 # serialized_rollback restores what migrations created (Wagtail's root page, groups, categories).
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -17,7 +17,7 @@ PASSWORD = "dispatch-test-pw-1"
 @pytest.fixture
 def seeded(tmp_path):
     from home import demo as home_demo
-    from reporting import demo
+    from reporting.incidents import demo
 
     home_demo.seed(lambda *a: None)
     demo.ensure_groups(lambda *a: None)
@@ -67,7 +67,7 @@ def _report_a_fire(page, live_server, photo, assert_accessible):
 
 
 def test_citizen_reports_and_dispatcher_finishes(page, live_server, seeded, dispatcher, assert_accessible):
-    from reporting.models import Incident
+    from reporting.incidents.models import Incident
 
     code = _report_a_fire(page, live_server, seeded, assert_accessible)
     incident = Incident.objects.get(tracking_code=code)

@@ -30,7 +30,8 @@ def setting():
     from allauth.account.models import EmailAddress
 
     from home import demo
-    from home.models import HomePage, Kelurahan
+    from home.models import HomePage
+    from portal.core.places import Kelurahan
     from volunteers.models import TrainingIndexPage, TrainingPage, VolunteerProfile
 
     demo.seed(lambda *args: None)

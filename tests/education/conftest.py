@@ -40,7 +40,7 @@ def translate_now(capture, instance, locale, strings):
     its child was added would write back the parent's stale tree fields, so each
     translation gets its own captured commit.
     """
-    from home.localization import translate
+    from portal.core.translation import translate
 
     with capture(execute=True):
         translate(instance, locale, strings)
@@ -124,7 +124,7 @@ def alert_index(home_id):
 @pytest.fixture
 def make_alert(alert_index):
     from education.models import AlertArea, AlertPage
-    from home.models import Kecamatan
+    from portal.core.places import Kecamatan
 
     def make(title="Larangan membakar lahan", severity="Severe", onset=None, expires=None, **kwargs):
         now = timezone.now()

@@ -26,7 +26,8 @@ def _seed(django_capture_on_commit_callbacks):
 
 
 def test_seed_demo_builds_the_site_and_a_second_run_changes_nothing(django_capture_on_commit_callbacks):
-    from home.models import DepartmentSettings, HomePage, Kecamatan, Kelurahan
+    from home.models import DepartmentSettings, HomePage
+    from portal.core.places import Kecamatan, Kelurahan
 
     first = _seed(django_capture_on_commit_callbacks)
     assert "Demo site ready." in first
@@ -54,7 +55,7 @@ def test_seed_demo_refuses_production_settings(settings):
 
 
 def test_kelurahan_belong_to_their_kecamatan(django_capture_on_commit_callbacks):
-    from home.models import Kelurahan
+    from portal.core.places import Kelurahan
 
     _seed(django_capture_on_commit_callbacks)
     thehok = Kelurahan.objects.select_related("kecamatan").get(name="Thehok")

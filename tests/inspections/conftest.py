@@ -11,7 +11,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from PIL import Image
 
-from home.models import Kelurahan
+from portal.core.places import Kelurahan
 from reporting.inspections import workflow
 from reporting.inspections.models import InspectionRequest, Outcome, ResultKind, Status
 

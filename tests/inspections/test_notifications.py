@@ -46,7 +46,7 @@ def test_email_in_the_applicants_language(make_request, staff, mailoutbox, djang
 def test_email_failure_keeps_the_step(make_request, staff, mailoutbox, django_capture_on_commit_callbacks):
     inspection = make_request()
     with (
-        mock.patch("reporting.notifications.EmailMessage.send", side_effect=OSError("SMTP down")),
+        mock.patch("portal.core.notifications.EmailMessage.send", side_effect=OSError("SMTP down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         workflow.move(inspection, Status.VERIFIED, user=staff)

@@ -7,9 +7,9 @@ from django.utils import timezone, translation
 
 import pytest
 
+from portal.core.workflow import TransitionNotAllowed
 from reporting.inspections import workflow
 from reporting.inspections.models import InspectionEvent, InspectionRequest, ResultKind, Status
-from reporting.workflow import TransitionNotAllowed
 
 from .conftest import advance, make_user, schedule_data
 

@@ -28,7 +28,7 @@ def make_user(db):
 
 @pytest.fixture
 def kelurahan(site):
-    from home.models import Kelurahan
+    from portal.core.places import Kelurahan
 
     return Kelurahan.objects.select_related("kecamatan").get(code="15.71.02.1004")  # Thehok, Jambi Selatan
 
@@ -64,7 +64,7 @@ def make_volunteer(make_user, kelurahan):
 
 @pytest.fixture
 def trainings_index(home_id, home_en, django_capture_on_commit_callbacks):
-    from home.localization import translate
+    from portal.core.translation import translate
     from volunteers.models import TrainingIndexPage
 
     index = home_id.add_child(instance=TrainingIndexPage(title="Pelatihan Relawan", slug="pelatihan"))

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from reporting.workflow import TransitionNotAllowed
+from portal.core.workflow import TransitionNotAllowed
 from volunteers import applications
 from volunteers.models import VolunteerProfile
 
@@ -101,7 +101,7 @@ def test_future_birth_date_refused(client, make_user, kelurahan):
 
 
 def test_kelurahan_must_belong_to_the_kecamatan(client, make_user, kelurahan):
-    from home.models import Kecamatan
+    from portal.core.places import Kecamatan
 
     other = Kecamatan.objects.exclude(pk=kelurahan.kecamatan_id).first()
     client.force_login(make_user())

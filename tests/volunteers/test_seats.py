@@ -105,7 +105,7 @@ def test_duplicate_registration_refused(client, make_training, make_volunteer):
 def test_duplicate_through_the_english_page_counts_as_the_same_training(
     make_training, make_volunteer, home_en, django_capture_on_commit_callbacks
 ):
-    from home.localization import translate
+    from portal.core.translation import translate
 
     training = make_training(capacity=1)
     with django_capture_on_commit_callbacks(execute=True):

@@ -20,10 +20,10 @@ class VolunteerGroup(ClusterableModel):
     name = models.CharField(_("name"), max_length=150, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BALAKAR)
     kecamatan = models.ForeignKey(
-        "home.Kecamatan", verbose_name=_("kecamatan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Kecamatan", verbose_name=_("kecamatan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     kelurahan = models.ForeignKey(
-        "home.Kelurahan", verbose_name=_("kelurahan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Kelurahan", verbose_name=_("kelurahan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -70,10 +70,10 @@ class VolunteerProfile(models.Model):
     phone = PhoneNumberField(_("phone"), region="ID", validators=[validate_indonesian_phone], null=True)
     date_of_birth = models.DateField(_("date of birth"), null=True)
     kecamatan = models.ForeignKey(
-        "home.Kecamatan", verbose_name=_("kecamatan"), on_delete=models.PROTECT, related_name="+"
+        "core.Kecamatan", verbose_name=_("kecamatan"), on_delete=models.PROTECT, related_name="+"
     )
     kelurahan = models.ForeignKey(
-        "home.Kelurahan", verbose_name=_("kelurahan"), on_delete=models.PROTECT, related_name="volunteers"
+        "core.Kelurahan", verbose_name=_("kelurahan"), on_delete=models.PROTECT, related_name="volunteers"
     )
     skills = models.TextField(
         _("skills"), blank=True, help_text=_("For example: first aid, swimming, driving, radio, climbing.")

@@ -1,29 +1,21 @@
 """A person's seat (or waitlist place) at a training, and the certificate attending earns."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# No 0/O, 1/I/L: codes are read aloud at the door and typed from paper.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-def new_code(length=8, groups=1):
-    """A random code such as K7QM-3XTA (length per group, groups joined by '-')."""
-    return "-".join("".join(secrets.choice(CODE_ALPHABET) for _ in range(length)) for _ in range(groups))
+from portal.core.codes import new_code
 
 
 def registration_code():
-    return new_code(8)
+    return new_code(groups=1, size=8)
 
 
 def certificate_code():
-    # 31^12 ≈ 8·10^17 codes: guessing a valid one is not practical.
-    return new_code(4, groups=3)
+    # 29^12 ≈ 3·10^17 codes: guessing a valid one is not practical.
+    return new_code(groups=3, size=4)
 
 
 class Registration(models.Model):

@@ -5,7 +5,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 # Each app seeds its own demo content in `<app>/demo.py`, in this order.
-DEMO_MODULES = ["home.demo", "education.demo", "reporting.demo", "reporting.inspections.demo", "volunteers.demo"]
+DEMO_MODULES = [
+    "home.demo",
+    "education.demo",
+    "reporting.incidents.demo",
+    "reporting.inspections.demo",
+    "volunteers.demo",
+]
 
 
 class Command(BaseCommand):

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
-from home.models import Kecamatan, Kelurahan
-from reporting.location import LOCATION_FIELDS, validate_point
+from portal.core.places import LOCATION_FIELDS, Kecamatan, Kelurahan, validate_point
 
 from ..models import (
     ChecklistEntry,

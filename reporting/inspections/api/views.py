@@ -18,8 +18,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from reporting.api.filters import UTCIsoDateTimeFilter
-from reporting.workflow import TransitionNotAllowed
+from portal.core.filters import UTCIsoDateTimeFilter
+from portal.core.workflow import TransitionNotAllowed
 
 from .. import checklist, workflow
 from ..forms import save_documents
@@ -30,7 +30,7 @@ from ..models import (
     InspectionRequest,
     Status,
     Visit,
-    normalize_code,
+    normalize_verification_code,
 )
 from ..views import public_result
 from .serializers import (
@@ -305,7 +305,7 @@ class VerifyView(APIView):
         visit = (
             Visit.objects.select_related("request")
             .exclude(issued_at=None)
-            .filter(verification_code=normalize_code(code)[:20])
+            .filter(verification_code=normalize_verification_code(code)[:20])
             .first()
         )
         if visit is None:

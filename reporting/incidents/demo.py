@@ -1,0 +1,321 @@
+"""Demo content for incidents: the category tree in both languages, the staff
+groups, fire posts in Kota Jambi, and two months of past incidents with full
+timestamps so the dashboard shows real figures.
+
+Idempotent: categories and stations are found by code, incidents by a
+"demo-…" idempotency key, so a second run creates nothing. No personal data:
+demo incidents have no reporter name, phone or email.
+"""
+
+import importlib
+import random
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from portal.core.audit import AuditEntry
+from portal.core.places import Kecamatan
+from portal.core.translation import translate
+from reporting.incidents.lifecycle import TIMESTAMPS
+from reporting.incidents.models import Category, FireStation, Incident, IncidentEvent, Source, Status
+
+_setup = importlib.import_module("reporting.incidents.migrations.0002_groups_and_categories")
+
+CATEGORY_EN = {
+    "fire": ("Fire", "Flames or smoke that put people or property at risk."),
+    "fire-building": ("Building (house, shop, warehouse)", ""),
+    "fire-vehicle": ("Vehicle", ""),
+    "fire-land": ("Land, forest or peat", ""),
+    "fire-rubbish": ("Rubbish", ""),
+    "fire-electrical": ("Electrical (cables, substation, short circuit)", ""),
+    "rescue": ("Rescue", "People or animals that need help."),
+    "rescue-snake": ("Animal: snake", ""),
+    "rescue-bees": ("Animal: bee or wasp nest", ""),
+    "rescue-animal": ("Other animal (cat, monitor lizard, …)", ""),
+    "rescue-trapped": ("Person trapped (lift, window grille, ring)", ""),
+    "rescue-water": ("Water rescue / drowning", ""),
+    "other": ("Other", "Any other situation that needs the crews."),
+}
+
+# Demo fire posts: plausible places in Kota Jambi, not the department's real list.
+STATIONS = [
+    (
+        "mako",
+        "Markas Komando Damkar Kota Jambi",
+        "15.71.07",
+        "-1.628500",
+        "103.598200",
+        "Jl. Jenderal Sudirman, Kota Baru",
+        "PMK 01, PMK 02, Rescue 01",
+    ),
+    (
+        "pos-telanaipura",
+        "Pos Damkar Telanaipura",
+        "15.71.01",
+        "-1.593000",
+        "103.577500",
+        "Jl. Arif Rahman Hakim, Telanaipura",
+        "PMK 03",
+    ),
+    (
+        "pos-jambi-timur",
+        "Pos Damkar Jambi Timur",
+        "15.71.03",
+        "-1.603000",
+        "103.643000",
+        "Jl. Sultan Agung, Jambi Timur",
+        "PMK 04",
+    ),
+    (
+        "pos-pasar",
+        "Pos Damkar Pasar Jambi",
+        "15.71.04",
+        "-1.588500",
+        "103.615000",
+        "Jl. Sultan Thaha, Pasar Jambi",
+        "PMK 05",
+    ),
+    (
+        "pos-alam-barajo",
+        "Pos Damkar Alam Barajo",
+        "15.71.09",
+        "-1.641000",
+        "103.565000",
+        "Jl. Lingkar Barat, Alam Barajo",
+        "PMK 06, Tangki 01",
+    ),
+    (
+        "pos-paal-merah",
+        "Pos Damkar Paal Merah",
+        "15.71.11",
+        "-1.648000",
+        "103.640000",
+        "Jl. Lingkar Selatan, Paal Merah",
+        "PMK 07",
+    ),
+    (
+        "pos-seberang",
+        "Pos Damkar Seberang Kota",
+        "15.71.05",
+        "-1.573000",
+        "103.622000",
+        "Jl. KH. Abdul Qodir Jailani, Pelayangan",
+        "PMK 08, Perahu 01",
+    ),
+]
+
+# Approximate centres of the kecamatan (WGS84), for spreading demo incidents.
+CENTRES = {
+    "15.71.01": (-1.596, 103.574),
+    "15.71.02": (-1.628, 103.626),
+    "15.71.03": (-1.601, 103.641),
+    "15.71.04": (-1.589, 103.613),
+    "15.71.05": (-1.574, 103.624),
+    "15.71.06": (-1.577, 103.600),
+    "15.71.07": (-1.631, 103.596),
+    "15.71.08": (-1.612, 103.615),
+    "15.71.09": (-1.642, 103.560),
+    "15.71.10": (-1.606, 103.590),
+    "15.71.11": (-1.650, 103.641),
+}
+
+DESCRIPTIONS = {
+    "fire-building": "Asap hitam keluar dari atap rumah, api terlihat di bagian dapur.",
+    "fire-vehicle": "Mobil terbakar di pinggir jalan, pengemudi sudah keluar.",
+    "fire-land": "Lahan kosong terbakar, api merambat ke arah permukiman.",
+    "fire-rubbish": "Tumpukan sampah terbakar dekat rumah warga, asap tebal.",
+    "fire-electrical": "Kabel listrik di tiang terbakar dan memercikkan api.",
+    "rescue-snake": "Ular masuk ke dalam rumah, bersembunyi di bawah lemari.",
+    "rescue-bees": "Sarang tawon besar di plafon teras, anak-anak takut lewat.",
+    "rescue-animal": "Kucing terjebak di atas pohon tinggi sejak pagi.",
+    "rescue-trapped": "Cincin tersangkut di jari dan jari mulai bengkak.",
+    "rescue-water": "Warga melihat orang terseret arus di tepi Sungai Batanghari.",
+    "other": "Pohon tumbang menutup jalan setelah hujan deras.",
+}
+WEIGHTS = {
+    "fire-building": 14,
+    "fire-vehicle": 5,
+    "fire-land": 10,
+    "fire-rubbish": 8,
+    "fire-electrical": 7,
+    "rescue-snake": 12,
+    "rescue-bees": 10,
+    "rescue-animal": 6,
+    "rescue-trapped": 5,
+    "rescue-water": 3,
+    "other": 4,
+}
+DEMO_COUNT = 140
+DEMO_DAYS = 60
+
+
+def seed(log):
+    ensure_groups(log)
+    ensure_categories(log)
+    _stations(log)
+    _incidents(log)
+
+
+def ensure_groups(log=print):
+    """The "Dispatchers" and "Department head" groups (also made by migration 0002)."""
+    for name, perms in (("Dispatchers", _setup.DISPATCHERS), ("Department head", _setup.HEAD)):
+        group, created = Group.objects.get_or_create(name=name)
+        wanted = Permission.objects.filter(
+            content_type__app_label__in={a for a, _c in perms}, codename__in={c for _a, c in perms}
+        )
+        missing = set(wanted) - set(group.permissions.all())
+        if missing:
+            group.permissions.add(*missing)
+        if created:
+            log(f"Groups: {name} created.")
+
+
+@transaction.atomic
+def ensure_categories(log=print):
+    """The category tree in Indonesian, with English translations through wagtail-localize."""
+    default = Locale.get_default()
+    en = Locale.objects.filter(language_code="en").first()
+    created = 0
+    for order, (code, family, name, description, children) in enumerate(_setup.CATEGORIES):
+        parent, made = Category.objects.get_or_create(
+            code=code,
+            locale=default,
+            defaults={"family": family, "name": name, "description": description, "sort_order": order * 10},
+        )
+        created += made
+        for child_order, (child_code, child_name) in enumerate(children):
+            _child, made = Category.objects.get_or_create(
+                code=child_code,
+                locale=default,
+                defaults={"family": family, "name": child_name, "parent": parent, "sort_order": child_order},
+            )
+            created += made
+    if created:
+        log(f"Categories: {created} created.")
+    if en is None:
+        return
+    translated = 0
+    # Parents first: a child's translation points at its parent's translation.
+    for category in Category.objects.filter(locale=default).order_by("parent_id", "sort_order"):
+        if category.has_translation(en) or category.code not in CATEGORY_EN:
+            continue
+        en_name, en_description = CATEGORY_EN[category.code]
+        strings = {category.name: en_name}
+        if category.description and en_description:
+            strings[category.description] = en_description
+        translate(category, en, strings)
+        translated += 1
+    if translated:
+        log(f"Categories: {translated} translated into English.")
+
+
+def _stations(log):
+    created = 0
+    for code, name, kecamatan_code, lat, lon, address, units in STATIONS:
+        kecamatan = Kecamatan.objects.filter(code=kecamatan_code).first()
+        if kecamatan is None:
+            continue
+        _station, made = FireStation.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "kecamatan": kecamatan,
+                "latitude": Decimal(lat),
+                "longitude": Decimal(lon),
+                "address": address,
+                "units": units,
+                "phone": "+627417551113",
+            },
+        )
+        created += made
+    if created:
+        log(f"Fire stations: {created} demo posts created.")
+
+
+def _minutes(rng, low, high):
+    return timedelta(seconds=rng.randint(low * 60, high * 60))
+
+
+@transaction.atomic
+def _incidents(log):
+    if Incident.objects.filter(idempotency_key__startswith="demo-").exists():
+        return
+    default = Locale.get_default()
+    categories = {c.code: c for c in Category.objects.filter(locale=default)}
+    areas = {k.code: k for k in Kecamatan.objects.filter(code__in=CENTRES)}
+    stations = list(FireStation.objects.all())
+    if not categories or not areas or not stations:
+        return
+    rng = random.Random(1749)  # noqa: S311 (fixed seed: the same demo every time, not security)
+    now = timezone.now().replace(second=0, microsecond=0)
+    codes = [c for c in WEIGHTS if c in categories]
+    weights = [WEIGHTS[c] for c in codes]
+    sources = [Source.WEB, Source.CALL_112, Source.CALL_112, Source.PHONE, Source.WEB, Source.WALK_IN]
+    events = []
+    for number in range(DEMO_COUNT):
+        code = rng.choices(codes, weights)[0]
+        area_code = rng.choice(list(areas))
+        lat, lon = CENTRES[area_code]
+        lat += rng.uniform(-0.008, 0.008)
+        lon += rng.uniform(-0.008, 0.008)
+        received = now - timedelta(days=rng.uniform(0.02, DEMO_DAYS))
+        recent = received > now - timedelta(hours=6)
+        station = min(stations, key=lambda s: (float(s.latitude) - lat) ** 2 + (float(s.longitude) - lon) ** 2)
+        incident = Incident(
+            category=categories[code],
+            description=DESCRIPTIONS[code],
+            source=rng.choice(sources),
+            latitude=Decimal(f"{lat:.6f}"),
+            longitude=Decimal(f"{lon:.6f}"),
+            kecamatan=areas[area_code],
+            address="Lokasi contoh (data demo)",
+            received_at=received,
+            idempotency_key=f"demo-{number:04d}",
+        )
+        steps = [(Status.RECEIVED, received)]
+        roll = rng.random()
+        if roll < 0.06 and not recent:
+            steps.append((Status.FALSE_ALARM, received + _minutes(rng, 3, 20)))
+        else:
+            t = received + _minutes(rng, 1, 4)
+            steps.append((Status.VERIFIED, t - timedelta(seconds=30)))
+            steps.append((Status.DISPATCHED, t))
+            t += _minutes(rng, 1, 3)
+            steps.append((Status.EN_ROUTE, t))
+            travel_high = 20 if area_code in ("15.71.09", "15.71.05", "15.71.06") else 13
+            t += _minutes(rng, 4, travel_high)
+            steps.append((Status.ON_SCENE, t))
+            if code.startswith("fire"):
+                t += _minutes(rng, 10, 60)
+                steps.append((Status.UNDER_CONTROL, t))
+            t += _minutes(rng, 10, 90)
+            steps.append((Status.FINISHED, t))
+            incident.station = station
+            incident.units = station.units.split(",")[0]
+        if recent:  # a few still open, stopped part-way
+            steps = steps[: rng.randint(1, min(4, len(steps)))]
+        steps = [(s, t) for s, t in steps if t <= now]
+        for state, when in steps:
+            setattr(incident, TIMESTAMPS[state], when)
+        incident.status = steps[-1][0]
+        incident.save()
+        previous = ""
+        for state, when in steps:
+            events.append(
+                IncidentEvent(
+                    incident=incident,
+                    kind=AuditEntry.Kind.CREATED if state == Status.RECEIVED else AuditEntry.Kind.TRANSITION,
+                    from_status=previous,
+                    to_status=state,
+                    at=when,
+                    public_note="Laporan selesai ditangani." if state == Status.FINISHED else "",
+                )
+            )
+            previous = state
+    IncidentEvent.objects.bulk_create(events)
+    log(f"Incidents: {DEMO_COUNT} demo incidents over {DEMO_DAYS} days created.")

@@ -1,0 +1,37 @@
+"""The city's areas moved from `home` to the shared plumbing (`portal.core`).
+
+State only: the foreign keys already point at the same tables, which `core`
+renames in its own 0002."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('core', '0001_initial'),
+        ('reporting', '0002_groups_and_categories'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='firestation',
+                    name='kecamatan',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fire_stations', to='core.kecamatan', verbose_name='kecamatan'),
+                ),
+                migrations.AlterField(
+                    model_name='incident',
+                    name='kecamatan',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.kecamatan', verbose_name='kecamatan'),
+                ),
+                migrations.AlterField(
+                    model_name='incident',
+                    name='kelurahan',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.kelurahan', verbose_name='kelurahan'),
+                ),
+            ],
+        ),
+    ]

@@ -1,0 +1,42 @@
+"""The city's areas moved from `home` to the shared plumbing (`portal.core`).
+
+State only: the foreign keys already point at the same tables, which `core`
+renames in its own 0002."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('core', '0001_initial'),
+        ('volunteers', '0002_coordinators_group'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='volunteergroup',
+                    name='kecamatan',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.kecamatan', verbose_name='kecamatan'),
+                ),
+                migrations.AlterField(
+                    model_name='volunteergroup',
+                    name='kelurahan',
+                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.kelurahan', verbose_name='kelurahan'),
+                ),
+                migrations.AlterField(
+                    model_name='volunteerprofile',
+                    name='kecamatan',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.kecamatan', verbose_name='kecamatan'),
+                ),
+                migrations.AlterField(
+                    model_name='volunteerprofile',
+                    name='kelurahan',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='volunteers', to='core.kelurahan', verbose_name='kelurahan'),
+                ),
+            ],
+        ),
+    ]
