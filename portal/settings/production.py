@@ -1,12 +1,18 @@
 """Production: PostgreSQL, Redis, hashed static files, secure cookies.
 
-Refuses to start without SECRET_KEY and ALLOWED_HOSTS.
+Refuses to start half-configured: without SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
+a shared CACHE_URL, a real EMAIL_URL or a durable TASKS_BACKEND. Each default that
+suits a laptop (SQLite, a per-process cache, console email, tasks run inside the
+request) would otherwise degrade a city's service silently. SINGLE_SERVER=true is
+the explicit, documented way to run one box on SQLite with a file cache.
 """
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import BASE_DIR, CACHES, EMAIL_BACKEND, STORAGES, TASKS, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -28,3 +34,33 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 X_FRAME_OPTIONS = "DENY"
+
+# --- Refuse a half-configured start ----------------------------------------------
+SINGLE_SERVER = env.bool("SINGLE_SERVER", default=False)
+ONE_BOX = "(or SINGLE_SERVER=true for a documented one-box install on SQLite)"
+PROCESS_LOCAL_CACHES = ("locmem.LocMemCache", "dummy.DummyCache")
+UNDELIVERED_EMAIL = ("console.EmailBackend", "locmem.EmailBackend", "dummy.EmailBackend", "filebased.EmailBackend")
+IN_REQUEST_TASKS = ("ImmediateBackend", "DummyBackend")
+
+if "DATABASE_URL" not in os.environ and not SINGLE_SERVER:
+    raise ImproperlyConfigured(f"DATABASE_URL must be set in production {ONE_BOX}.")
+if "CACHE_URL" not in os.environ:
+    if not SINGLE_SERVER:
+        raise ImproperlyConfigured(f"CACHE_URL must name a shared cache (e.g. redis://…) in production {ONE_BOX}.")
+    # Shared by every worker process on the box, unlike the per-process default.
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": BASE_DIR / "var" / "cache",
+    }
+elif CACHES["default"]["BACKEND"].endswith(PROCESS_LOCAL_CACHES) and not SINGLE_SERVER:
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache shared by every app server (e.g. redis://…), not a per-process one."
+    )
+if "EMAIL_URL" not in os.environ or EMAIL_BACKEND.endswith(UNDELIVERED_EMAIL):
+    raise ImproperlyConfigured(
+        "EMAIL_URL must name a mail server (e.g. smtp+tls://user:pass@smtp.example:587) in production."
+    )
+if "TASKS_BACKEND" not in os.environ or TASKS["default"]["BACKEND"].endswith(IN_REQUEST_TASKS):
+    raise ImproperlyConfigured(
+        "TASKS_BACKEND must be durable in production (django_tasks_db.DatabaseBackend, with manage.py db_worker)."
+    )
