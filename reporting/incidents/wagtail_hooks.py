@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -15,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from portal.core.places import Kecamatan
-from reporting.incidents import admin_views
+from reporting.incidents import admin_views, board
 from reporting.incidents.dashboard import ResponseTimePanel
 from reporting.incidents.models import Category, Family, FireStation, Incident, Source, Status
 
@@ -187,5 +188,25 @@ register_snippet(CategoryViewSet)
 
 @hooks.register("construct_homepage_panels")
 def add_response_time_panel(request, panels):
+    if request.user.has_perm("reporting.change_incident"):
+        panels.append(board.BoardPanel(request))  # the dispatchers' home is the live board
     if request.user.has_perm("reporting.view_dashboard"):
         panels.append(ResponseTimePanel())
+
+
+@hooks.register("register_admin_urls")
+def register_board_urls():
+    return [
+        path("reporting/board/", board.BoardView.as_view(), name="reporting_board"),
+        path("reporting/board/feed/", board.BoardFeedView.as_view(), name="reporting_board_feed"),
+    ]
+
+
+class BoardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("reporting.view_incident") or request.user.has_perm("reporting.change_incident")
+
+
+@hooks.register("register_admin_menu_item")
+def register_board_menu_item():
+    return BoardMenuItem(_("Dispatch board"), reverse("reporting_board"), icon_name="warning", order=140)

@@ -125,3 +125,55 @@ def test_public_pages_are_accessible_in_english(page, live_server, seeded, asser
     page.wait_for_load_state()
     assert page.locator(".errorlist").count() > 0
     assert_accessible(page)
+
+
+def test_a_report_posted_through_the_api_reaches_an_open_board_within_five_seconds(page, live_server, dispatcher):
+    import json
+    import urllib.request
+    import uuid
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill(dispatcher.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(live_server.url + "/admin/")
+    # The dispatchers' admin home is the board; the full-screen board is one click away.
+    assert page.locator("[data-board]").count() == 1
+    page.get_by_role("link", name="Full screen").click()
+    page.wait_for_url(live_server.url + "/admin/reporting/board/")
+    page.wait_for_selector(".dispatch-board__map.leaflet-container")
+    box = page.locator(".dispatch-board__map").bounding_box()
+    assert box["height"] >= 300 and box["width"] >= 300  # a map one can read, not a 0 px strip
+    assert page.locator("[data-board-rows] tr").inner_text() == "No active incidents."
+
+    body = json.dumps(
+        {
+            "category": "fire-building",
+            "description": "Api dari lantai dua ruko",
+            "kecamatan": "15.71.08",
+            "latitude": "-1.610000",
+            "longitude": "103.613000",
+            "address": "Jl. Contoh No. 9",
+        }
+    ).encode()
+    request = urllib.request.Request(  # noqa: S310 (the live test server)
+        live_server.url + "/api/incidents/",
+        data=body,
+        headers={"Content-Type": "application/json", "Idempotency-Key": str(uuid.uuid4())},
+    )
+    with urllib.request.urlopen(request) as response:  # noqa: S310
+        code = json.loads(response.read())["tracking_code"]
+
+    row = page.locator("[data-board-rows] tr", has_text=code)
+    row.wait_for(timeout=5000)
+    assert "dispatch-board__row--new" in row.get_attribute("class")
+    assert "New report" in page.locator("[data-board-status]").inner_text()
+    clock = row.locator(".dispatch-board__clock").inner_text()
+    assert re.fullmatch(r"\d+:\d\d", clock)
+
+    # One click dispatches the suggested station; the board follows without a reload.
+    row.get_by_role("button", name="Dispatch").click()
+    page.locator("[data-board-rows] tr", has_text=code).locator(".incident-status--dispatched").wait_for(timeout=5000)
+    page.set_viewport_size(PHONE)
+    assert page.locator("[data-board-rows] tr", has_text=code).is_visible()
