@@ -6,7 +6,7 @@ Refuses to start without SECRET_KEY and ALLOWED_HOSTS.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import CACHES, INSTALLED_APPS, LOGGING, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -28,3 +28,33 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 X_FRAME_OPTIONS = "DENY"
+
+# --- Production shape (deploy/, bin/stack) ---------------------------------------
+# A Redis outage is not an outage: cache reads miss and writes are dropped
+# (django-redis IGNORE_EXCEPTIONS), short timeouts keep requests moving.
+if CACHES["default"]["BACKEND"].startswith("django_redis."):
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Structured logs: one JSON object per line, with the request id (python-json-logger).
+if env.str("LOG_FORMAT", default="json") == "json":
+    LOGGING["formatters"]["json"] = {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    }
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# Purge nginx's page cache when editors publish (deploy/nginx/purge.conf);
+# without it, anonymous pages simply expire after PUBLIC_CACHE_MAX_AGE.
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
