@@ -245,7 +245,8 @@ def start_redis():
 
 
 def start_smtp():
-    (STATE / "mail").mkdir(exist_ok=True)
+    for sub in ("tmp", "new", "cur"):  # a Maildir
+        (STATE / "mail" / sub).mkdir(parents=True, exist_ok=True)
     spawn(
         "smtp",
         [
@@ -415,7 +416,7 @@ def up():
         # seed_demo refuses production settings (it creates a demo staff account).
         run(
             [python, "manage.py", "seed_demo"],
-            env={**app_env(), "DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+            env={**app_env(), "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "LOG_LEVEL": "WARNING"},
             stdout=subprocess.DEVNULL,
         )
         (STATE / "seeded").write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))

@@ -53,7 +53,7 @@ class ServiceCollector:
         yield histogram
 
         depth = GaugeMetricFamily("portal_task_queue_depth", "Tasks waiting for the worker.", labels=["queue"])
-        task_result = apps.get_model("django_tasks_db", "DBTaskResult")
+        task_result = apps.get_model("django_tasks_database", "DBTaskResult")
         waiting = task_result.objects.filter(status="READY").values("queue_name").annotate(n=Count("pk"))
         for row in waiting.order_by("queue_name"):
             depth.add_metric([row["queue_name"]], row["n"])

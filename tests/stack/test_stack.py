@@ -167,7 +167,6 @@ def test_compression_media_and_the_anonymous_page_cache(running_stack, capsys):
     second = requests.get(page, headers={"Accept-Encoding": "gzip"}, timeout=10)
     # The second anonymous visit is answered by nginx without reaching an app server.
     assert second.headers["X-Cache-Status"] == "HIT"
-    assert second.headers["X-Request-ID"] != first.headers["X-Request-ID"] or True
 
     raw = requests.get(page, headers={"Accept-Encoding": "gzip"}, timeout=10, stream=True).raw.read()
     html = gzip.decompress(raw).decode()
@@ -182,7 +181,7 @@ def test_compression_media_and_the_anonymous_page_cache(running_stack, capsys):
     for _ in range(2):
         response = signed_in.get(page, timeout=10)
         assert response.headers["X-Cache-Status"] == "BYPASS"
-        assert "/id/accounts/logout/" in response.text or "logout" in response.text.lower()
+        assert "Wagtail user bar" in response.text  # a page made for this editor, not the cached one
     with capsys.disabled():
         print(
             f"\ncompression: home {len(html)} bytes, {len(raw)} gzipped; cache: {first.headers['X-Cache-Status']}"
@@ -288,7 +287,7 @@ def test_a_status_change_reaches_the_reporter_through_the_worker(running_stack, 
     assert moved.headers["X-Request-ID"] == request_id
     time.sleep(3)
     assert not maildir_messages(address), "no worker, no email yet"
-    waiting = sql("SELECT count(*) FROM django_tasks_db_dbtaskresult WHERE status = 'READY'")[0][0]
+    waiting = sql("SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'")[0][0]
     assert waiting >= 1, "the email waits in the queue"
 
     stopped_for = time.monotonic()
