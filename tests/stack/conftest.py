@@ -44,7 +44,8 @@ def sql(query, params=()):
 
     url = f"postgresql://postgres@{engine.HOST}:{engine.PORTS['postgres']}/portal_stack"
     with psycopg.connect(url, autocommit=True) as connection:
-        return connection.execute(query, params).fetchall()
+        cursor = connection.execute(query, params)
+        return cursor.fetchall() if cursor.description else []
 
 
 def get_from(source_ip, path, port=None):

@@ -346,7 +346,8 @@ def test_a_redis_outage_is_not_an_outage(running_stack, report_fields, capsys):
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             # Fresh URLs, so the app servers render them without the cache.
-            response = requests.get(f"{NGINX}/id/?outage={uuid.uuid4().hex}", timeout=10)
+            # Slower without the cache on a busy machine, but served.
+            response = requests.get(f"{NGINX}/id/?outage={uuid.uuid4().hex}", timeout=60)
             pages[response.status_code] += 1
         stack("start", "redis")
 
