@@ -31,7 +31,16 @@ VENV = ROOT / ".venv" / "bin"
 PG_BIN = Path(os.environ.get("STACK_PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 HOST = "127.0.0.1"
-PORTS = {"nginx": 8080, "purge": 8081, "app1": 8001, "app2": 8002, "redis": 6380, "postgres": 5433, "smtp": 8025}
+PORTS = {
+    "nginx": 8080,
+    "purge": 8081,
+    "refresh": 8082,
+    "app1": 8001,
+    "app2": 8002,
+    "redis": 6380,
+    "postgres": 5433,
+    "smtp": 8025,
+}
 # The "monitoring network" nginx lets reach /metrics; the stack test scrapes from it.
 MONITORING_NETWORK = "127.0.0.2/32"
 ORDER = ["postgres", "redis", "smtp", "app1", "app2", "worker", "nginx"]
@@ -295,6 +304,7 @@ def start_nginx():
         "APP_PORT_2": str(PORTS["app2"]),
         "LISTEN": f"{HOST}:{PORTS['nginx']}",
         "PURGE_PORT": str(PORTS["purge"]),
+        "REFRESH_PORT": str(PORTS["refresh"]),
         "SERVER_NAME": "127.0.0.1 localhost",
         "ACCESS_LOG": str(LOGS / "nginx-access.log"),
         "STATIC_ROOT": env["STATIC_ROOT"],

@@ -189,6 +189,24 @@ def test_compression_media_and_the_anonymous_page_cache(running_stack, capsys):
         )
 
 
+def test_publishing_purges_the_page_from_nginx(running_stack):
+    from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+    page = f"/id/?purge={uuid.uuid4().hex}"
+    cached = requests.get(f"{NGINX}{page}", timeout=10)
+    again = requests.get(f"{NGINX}{page}", timeout=10)
+    assert again.headers["X-Cache-Status"] == "HIT"
+    assert again.headers["X-Request-ID"] == cached.headers["X-Request-ID"]  # the stored response
+
+    # What Wagtail does on publish with FRONTEND_CACHE_PURGE_URL set.
+    purge_url = engine.stack_values()["FRONTEND_CACHE_PURGE_URL"]
+    HTTPBackend({"LOCATION": purge_url}).purge(f"http://{engine.HOST}{page}")
+
+    fresh = requests.get(f"{NGINX}{page}", timeout=10)
+    assert fresh.headers["X-Cache-Status"] == "HIT"
+    assert fresh.headers["X-Request-ID"] != cached.headers["X-Request-ID"], "a fresh copy replaced the old one"
+
+
 def test_a_protected_document_reaches_its_applicant_only(running_stack):
     row = sql(
         "SELECT d.id, d.request_id FROM inspections_inspectiondocument d "
