@@ -28,7 +28,17 @@ ROOT = Path(__file__).resolve().parent.parent
 STATE = ROOT / ".stack"
 RUN, LOGS = STATE / "run", STATE / "logs"
 VENV = ROOT / ".venv" / "bin"
-PG_BIN = Path(os.environ.get("STACK_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _pg_bin():
+    """Debian's newest installed PostgreSQL (STACK_PG_BIN overrides)."""
+    if os.environ.get("STACK_PG_BIN"):
+        return Path(os.environ["STACK_PG_BIN"])
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
+    return versions[-1] if versions else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 
 HOST = "127.0.0.1"
 PORTS = {
@@ -148,6 +158,7 @@ def as_postgres(argv):
 
 
 def install():
+    global PG_BIN
     packages = []
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
         packages.append("nginx-light")
@@ -163,6 +174,7 @@ def install():
             check=True,
             env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
         )
+        PG_BIN = _pg_bin()
     if not (VENV / "python").exists():
         subprocess.run([sys.executable, "-m", "venv", str(ROOT / ".venv")], check=True)
     probe = subprocess.run(

@@ -42,8 +42,9 @@ if CACHES["default"]["BACKEND"].startswith("django_redis."):
 if env.str("LOG_FORMAT", default="json") == "json":
     LOGGING["formatters"]["json"] = {
         "()": "pythonjsonlogger.json.JsonFormatter",
-        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
-        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+        "rename_fields": {"levelname": "level", "name": "logger"},
+        "timestamp": "time",  # ISO 8601, UTC
     }
     LOGGING["handlers"]["console"]["formatter"] = "json"
 
