@@ -11,7 +11,9 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 # Long enough for an upload of three photos on a slow phone connection.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 20
-keepalive = 5
+# Longer than nginx's upstream keepalive_timeout (60 s), so nginx always closes an
+# idle connection first and never sends a request on one gunicorn is closing.
+keepalive = 75
 # Recycle workers now and then so a slow leak never becomes an outage.
 max_requests = 2000
 max_requests_jitter = 200

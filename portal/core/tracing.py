@@ -8,6 +8,7 @@ and the worker takes it back when it starts the task, so its log lines carry
 the id of the request that caused them.
 """
 
+import contextlib
 import contextvars
 import logging
 import re
@@ -51,8 +52,9 @@ def _enqueued(sender, task_result, **kwargs):
 
     current = request_id.get()
     if current:
-        # The cache is a convenience here: an outage only loses the correlation.
-        cache.set(TASK_KEY.format(task_result.id), current, TASK_KEY_TIMEOUT)
+        # A convenience: a cache failure must never fail the enqueue, only lose the correlation.
+        with contextlib.suppress(Exception):
+            cache.set(TASK_KEY.format(task_result.id), current, TASK_KEY_TIMEOUT)
     logger.info("task enqueued", extra={"task_id": str(task_result.id), "task": task_result.task.name})
 
 
@@ -63,7 +65,10 @@ def _started(sender, task_result, **kwargs):
     from django.core.cache import cache
 
     # Reset on finish, so an immediate task run inside a request gives the request its id back.
-    _tokens[task_result.id] = request_id.set(cache.get(TASK_KEY.format(task_result.id)) or request_id.get())
+    remembered = None
+    with contextlib.suppress(Exception):
+        remembered = cache.get(TASK_KEY.format(task_result.id))
+    _tokens[task_result.id] = request_id.set(remembered or request_id.get())
     logger.info("task started", extra={"task_id": str(task_result.id), "task": task_result.task.name})
 
 
