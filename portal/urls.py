@@ -9,11 +9,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from education.sitemap import PortalSitemap
+from portal.core.downloads import media_permission
 from portal.health import healthz
+from portal.metrics import metrics
+
+# A database outage answers a clean 503 with Retry-After instead of a 500 page.
+handler500 = "portal.errors.server_error"
 
 # Outside the language prefix: admin, APIs, health check, documents, sitemap.
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
+    path("_media-auth", media_permission, name="media_permission"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

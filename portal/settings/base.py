@@ -308,3 +308,27 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Production shape: request ids, metrics, private downloads (deploy/) -------
+# Every request gets an id (from nginx's X-Request-ID) that every log line carries.
+MIDDLEWARE = [
+    "portal.core.tracing.RequestIdMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    *MIDDLEWARE,
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+]
+INSTALLED_APPS += ["django_prometheus"]
+LOGGING["filters"] = {"request_id": {"()": "portal.core.tracing.RequestIdFilter"}}
+LOGGING["handlers"]["console"]["filters"] = ["request_id"]
+# Who may read /metrics (the peer address: the monitoring host, or the proxy).
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=["127.0.0.1/32", "::1/128"])
+# Behind nginx, private files go out through X-Accel-Redirect to this internal
+# location (deploy/nginx/locations.conf); empty: Django streams them itself.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env.str("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
+# Staff-only media folders nginx serves after asking /_media-auth (portal/core/downloads.py).
+PRIVATE_MEDIA_PERMISSIONS = {
+    "incidents/": "reporting.view_incident",
+    "inspections/photos/": "inspections.view_inspectionrequest",
+}
+# Seconds a client is told to wait when the database is unavailable (portal/errors.py).
+DATABASE_RETRY_AFTER = env.int("DATABASE_RETRY_AFTER", default=5)

@@ -12,7 +12,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, CACHES, EMAIL_BACKEND, STORAGES, TASKS, env
+from .base import BASE_DIR, CACHES, EMAIL_BACKEND, INSTALLED_APPS, LOGGING, STORAGES, TASKS, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -64,3 +64,34 @@ if "TASKS_BACKEND" not in os.environ or TASKS["default"]["BACKEND"].endswith(IN_
     raise ImproperlyConfigured(
         "TASKS_BACKEND must be durable in production (django_tasks_db.DatabaseBackend, with manage.py db_worker)."
     )
+
+# --- Production shape (deploy/, bin/stack) ---------------------------------------
+# A Redis outage is not an outage: cache reads miss and writes are dropped
+# (django-redis IGNORE_EXCEPTIONS), short timeouts keep requests moving.
+if CACHES["default"]["BACKEND"].startswith("django_redis."):
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Structured logs: one JSON object per line, with the request id (python-json-logger).
+if env.str("LOG_FORMAT", default="json") == "json":
+    LOGGING["formatters"]["json"] = {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+        "rename_fields": {"levelname": "level", "name": "logger"},
+        "timestamp": "time",  # ISO 8601, UTC
+    }
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# Purge nginx's page cache when editors publish (deploy/nginx/purge.conf);
+# without it, anonymous pages simply expire after PUBLIC_CACHE_MAX_AGE.
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
