@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "portal.core"
     label = "core"
     verbose_name = _("Places")
+
+    def ready(self):
+        from portal.core import freshness
+
+        freshness.connect()
