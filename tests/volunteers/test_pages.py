@@ -122,3 +122,16 @@ def test_home_page_section_costs_one_query_and_stays_flat(client, make_training)
     for _ in range(6):
         make_training()
     assert _count_queries(client, "/id/") == few
+
+
+def test_upcoming_trainings_are_paginated(client, trainings_index, make_training, monkeypatch):
+    from volunteers.models import TrainingIndexPage
+
+    monkeypatch.setattr(TrainingIndexPage, "UPCOMING_PER_PAGE", 2)
+    for days in (3, 4, 5):
+        make_training(days=days, title=f"Sesi hari {days}")
+    first = client.get(trainings_index.url)
+    assert [t.title for t in first.context["upcoming"]] == ["Sesi hari 3", "Sesi hari 4"]
+    second = client.get(trainings_index.url, {"page": "2"})
+    assert [t.title for t in second.context["upcoming"]] == ["Sesi hari 5"]
+    assert client.get(trainings_index.url, {"page": "-1"}).status_code == 200
