@@ -1,7 +1,9 @@
 """List the URLs to load and count the queries each one makes.
 
 Run inside the benchmark's Django settings; prints JSON: a list of targets
-with name, method, path, optional JSON body, and queries per request.
+with name, method, path, optional JSON body and headers, and queries per request.
+Public pages come twice: "cached" (an anonymous visitor, served by the page
+cache) and "uncached" (a visitor with a cookie that bypasses the page cache).
 """
 
 import json
@@ -17,6 +19,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.apps import apps  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -33,12 +37,33 @@ def first_live_url(model_label, locale="id"):
     return page.url if page else None
 
 
+# A cookie the page cache does not ignore: the page is built for every request.
+UNCACHED = {"Cookie": "bench_uncached=1"}
+
+
+def public(name, path):
+    return [
+        {"name": f"{name} cached", "path": path, "cached": True},
+        {"name": f"{name} uncached", "path": path, "headers": UNCACHED},
+    ]
+
+
+def staff_session():
+    """Headers of a signed-in superuser, for the admin listing."""
+    user = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    if user is None:
+        return None
+    client = Client()
+    client.force_login(user)
+    return {"Cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"}
+
+
 def targets():
     found = [
         {"name": "trivial Django view", "path": "/bench/trivial"},
         {"name": "health check", "path": "/healthz"},
-        {"name": "home (id)", "path": "/id/"},
-        {"name": "home (en)", "path": "/en/"},
+        *public("home (id)", "/id/"),
+        *public("home (en)", "/en/"),
         {"name": "sign-in page", "path": "/id/accounts/login/"},
     ]
     for name, label in [
@@ -50,8 +75,13 @@ def targets():
     ]:
         path = first_live_url(label)
         if path:
-            found.append({"name": name, "path": path})
+            found += public(name, path)
+    found += public("API pages", "/api/v2/pages/")
+    found += public("API articles ?limit=50", "/api/v2/articles/?limit=50")
     found.append({"name": "report form", "path": reverse("reporting:report")})
+    headers = staff_session()
+    if headers:
+        found.append({"name": "admin incident listing", "path": "/admin/reporting/incidents/", "headers": headers})
     found.append(REPORT_SUBMISSION)
     return found
 
@@ -76,7 +106,9 @@ REPORT_SUBMISSION = {
 
 
 def count_queries(target):
-    client = Client(HTTP_ACCEPT_LANGUAGE="id")
+    settings.PAGE_CACHE_ENABLED = bool(target.get("cached"))
+    headers = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in target.get("headers", {}).items()}
+    client = Client(HTTP_ACCEPT_LANGUAGE="id", **headers)
     method = target.get("method", "GET")
     kwargs = {}
     if "body" in target:

@@ -5,16 +5,19 @@ page type, with extra filters; /api/v2/topics/ lists the topic snippets.
 All of them are public: they serve only published content.
 """
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.images import get_image_model
 
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import AllowAny
 
 from education.models import AlertPage, ArticlePage, CampaignPage, Topic
+from education.models.base import CARD_SPEC, HERO_SPEC
 
 
 class TopicFilter(BaseFilterBackend):
@@ -70,7 +73,15 @@ class TypedPagesEndpoint(PagesAPIViewSet):
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields]
 
     def get_queryset(self):
-        return self.model.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
+        queryset = self.model.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
+        # Locale and hero renditions in bulk: the listing's query count does not grow with its size.
+        queryset = queryset.select_related("locale")
+        if hasattr(self.model, "hero_image"):
+            renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=[CARD_SPEC, HERO_SPEC])
+            queryset = queryset.select_related("hero_image").prefetch_related(
+                Prefetch("hero_image__renditions", queryset=renditions)
+            )
+        return queryset
 
     @classmethod
     def _filters(cls):
@@ -84,6 +95,14 @@ class ArticlesEndpoint(TypedPagesEndpoint):
     extra_filters = [TopicFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters | {"topic"}
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "date", "summary", "hero_image_card", "topics"]
+
+    def paginate_queryset(self, queryset):
+        """The page of articles with their topics attached, one query per language."""
+        articles = list(super().paginate_queryset(queryset))
+        for locale_id in {article.locale_id for article in articles}:
+            in_locale = [article for article in articles if article.locale_id == locale_id]
+            ArticlePage.attach_topics(in_locale, Topic.for_locale(in_locale[0].locale))
+        return articles
 
 
 class CampaignsEndpoint(TypedPagesEndpoint):

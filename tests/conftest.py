@@ -137,3 +137,12 @@ def postgres_only(db):
 
     if connection.vendor != "postgresql":
         pytest.skip(POSTGRES_ONLY)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: stored pages, shells and throttle
+    counters belong to the database of the test that made them."""
+    from django.core.cache import cache
+
+    cache.clear()

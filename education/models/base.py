@@ -13,6 +13,9 @@ from rest_framework import serializers
 # Rendition specs, in one place: cards in listings, the hero on the page, social previews.
 CARD_SPEC = "fill-640x360"
 HERO_SPEC = "fill-1200x630"
+# Cards offer WebP at two widths (srcset) and keep the JPEG/PNG card as fallback;
+# templates/education/includes/card.html uses exactly these specs.
+CARD_WEBP_SPECS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
 
 
 class CardMixin(models.Model):
@@ -59,7 +62,7 @@ def with_cards(queryset):
     """Pages ready for cards: hero image and its card rendition in two queries, whatever the count."""
     from wagtail.images import get_image_model
 
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=[CARD_SPEC])
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=[CARD_SPEC, *CARD_WEBP_SPECS])
     return queryset.select_related("hero_image").prefetch_related(
         models.Prefetch("hero_image__renditions", queryset=renditions)
     )

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,8 @@ class CampaignIndexPage(Page):
     class Meta:
         verbose_name = _("campaign index")
 
+    PAST_PER_PAGE = 12
+
     def campaigns(self):
         return (
             CampaignPage.objects.live()
@@ -46,12 +49,15 @@ class CampaignIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        campaigns = list(with_cards(self.campaigns()))
+        running_or_planned = list(with_cards(self.campaigns().filter(end_date__gte=today)))
+        # Past campaigns pile up season after season: paginated, most recent first.
+        past = with_cards(self.campaigns().filter(end_date__lt=today).order_by("-end_date", "-pk"))
+        page_obj = Paginator(past, self.PAST_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
-            current=[c for c in campaigns if c.start_date <= today <= c.end_date],
-            upcoming=[c for c in campaigns if c.start_date > today],
-            # Most recent first: last season's campaign matters more than one from years ago.
-            past=sorted((c for c in campaigns if c.end_date < today), key=lambda c: c.end_date, reverse=True),
+            current=[c for c in running_or_planned if c.start_date <= today],
+            upcoming=[c for c in running_or_planned if c.start_date > today],
+            past=page_obj.object_list,
+            page_obj=page_obj,
         )
         return context
 

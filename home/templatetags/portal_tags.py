@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from home.shell import get_shell
+from portal.core import freshness
 
 register = template.Library()
 
@@ -84,6 +85,12 @@ def language_versions(context):
         )
     request._language_versions = versions
     return versions
+
+
+@register.simple_tag
+def content_version():
+    """The content version, for `{% cache %}` keys: fragments go stale with the page cache."""
+    return freshness.version()
 
 
 @register.filter

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self):
-        from portal.core import tracing
+        from portal.core import freshness, tracing
 
         tracing.connect()
+        freshness.connect()

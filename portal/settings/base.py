@@ -78,6 +78,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for every GET, cached or not (docs/caching.md).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before session and CSRF: a hit skips them, and on the way out it sees their cookies.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,7 +91,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.middleware.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -134,6 +137,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# Anonymous public pages are kept in that cache (portal/pagecache.py, docs/caching.md).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 
 # --- Auth -----------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -251,6 +258,10 @@ REST_FRAMEWORK = {
         "verification": env.str("THROTTLE_VERIFICATION", default="30/min"),
     },
 }
+# A headless front end calls /api/v2/ from one address: not throttled when it
+# sends one of these keys (X-Frontend-Key header) or calls from one of these addresses.
+CONTENT_API_FRONTEND_KEYS = env.list("CONTENT_API_FRONTEND_KEYS", default=[])
+CONTENT_API_FRONTEND_ADDRESSES = env.list("CONTENT_API_FRONTEND_ADDRESSES", default=[])
 SPECTACULAR_SETTINGS = {
     "TITLE": "Damkar Kota Jambi API",
     "DESCRIPTION": (

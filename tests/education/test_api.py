@@ -122,3 +122,25 @@ def test_drafts_are_not_exposed(client, make_article):
     # 404 (Django's LocaleMiddleware then redirects unknown paths to a language prefix).
     assert client.get(f"/api/v2/articles/{draft.pk}/").status_code in (302, 404)
     assert "Rahasia" not in client.get("/api/v2/articles/").content.decode()
+
+
+def test_article_listing_costs_the_same_queries_at_any_size(
+    client, settings, topics, make_article, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False  # measure the API view itself
+
+    def count():
+        client.get("/api/v2/articles/", {"limit": 50})  # first view makes the renditions
+        with django_assert_max_num_queries(12) as captured:
+            response = client.get("/api/v2/articles/", {"limit": 50})
+        assert response.status_code == 200
+        return len(captured.captured_queries), response.json()["items"]
+
+    make_article(topics=[topics["lpg"]])
+    few, items = count()
+    assert items[0]["topics"][0]["slug"] == "lpg"
+    for _ in range(6):
+        make_article(topics=[topics["lpg"], topics["listrik"]])
+    many, items = count()
+    assert len(items) == 7
+    assert many == few

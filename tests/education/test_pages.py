@@ -204,3 +204,25 @@ def test_search_without_results_suggests_topics(client, topics, article_index):
 def test_search_escapes_the_query(client, article_index):
     html = client.get("/id/search/?q=<script>alert(1)</script>").content.decode()
     assert "<script>alert(1)" not in html
+
+
+def test_past_campaigns_are_paginated(client, campaign_index, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from education.models import CampaignIndexPage, CampaignPage
+
+    monkeypatch.setattr(CampaignIndexPage, "PAST_PER_PAGE", 2)
+    today = timezone.localdate()
+    for n in range(3):
+        end = today - datetime.timedelta(days=10 + n)
+        campaign = CampaignPage(title=f"Kampanye lama {n}", key_message="k", summary="s", start_date=end, end_date=end)
+        campaign_index.add_child(instance=campaign)
+        campaign.save_revision().publish()
+    first = client.get(campaign_index.url)
+    assert [c.title for c in first.context["past"]] == ["Kampanye lama 0", "Kampanye lama 1"]
+    assert "?page=2" in first.content.decode()
+    second = client.get(campaign_index.url, {"page": 2})
+    assert [c.title for c in second.context["past"]] == ["Kampanye lama 2"]
+    assert client.get(campaign_index.url, {"page": "zzz"}).status_code == 200

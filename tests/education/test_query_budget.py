@@ -7,6 +7,13 @@ from education.models import Topic
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _uncached_pages(settings):
+    """Budgets are for pages built from scratch, not for page-cache hits."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 INDEX_BUDGET = 20
 ARTICLE_BUDGET = 24
 HOME_BUDGET = 24

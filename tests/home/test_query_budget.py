@@ -6,6 +6,13 @@ from home.models import DepartmentHotline, DepartmentSettings, HomePage
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _uncached_pages(settings):
+    """Budgets are for pages built from scratch, not for page-cache hits."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 HOME_BUDGET = 20
 
 

@@ -55,7 +55,10 @@ def _count_queries(client, url):
     return len(ctx.captured_queries)
 
 
-def test_trainings_index_query_budget_is_flat(client, make_training, make_volunteer, django_assert_max_num_queries):
+def test_trainings_index_query_budget_is_flat(
+    settings, client, make_training, make_volunteer, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False  # the budget is for pages built from scratch
     volunteers = [make_volunteer() for _ in range(3)]
     for _ in range(2):
         training = make_training(capacity=2)
@@ -73,7 +76,10 @@ def test_trainings_index_query_budget_is_flat(client, make_training, make_volunt
         client.get("/id/pelatihan/")
 
 
-def test_training_page_query_budget_is_flat(client, make_training, make_volunteer, django_assert_max_num_queries):
+def test_training_page_query_budget_is_flat(
+    settings, client, make_training, make_volunteer, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False  # the budget is for pages built from scratch
     training = make_training(capacity=3)
     volunteer = make_volunteer()
     seats.register(training, volunteer.user)
@@ -116,3 +122,16 @@ def test_home_page_section_costs_one_query_and_stays_flat(client, make_training)
     for _ in range(6):
         make_training()
     assert _count_queries(client, "/id/") == few
+
+
+def test_upcoming_trainings_are_paginated(client, trainings_index, make_training, monkeypatch):
+    from volunteers.models import TrainingIndexPage
+
+    monkeypatch.setattr(TrainingIndexPage, "UPCOMING_PER_PAGE", 2)
+    for days in (3, 4, 5):
+        make_training(days=days, title=f"Sesi hari {days}")
+    first = client.get(trainings_index.url)
+    assert [t.title for t in first.context["upcoming"]] == ["Sesi hari 3", "Sesi hari 4"]
+    second = client.get(trainings_index.url, {"page": "2"})
+    assert [t.title for t in second.context["upcoming"]] == ["Sesi hari 5"]
+    assert client.get(trainings_index.url, {"page": "-1"}).status_code == 200

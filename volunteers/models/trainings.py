@@ -10,6 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -64,6 +65,7 @@ class TrainingIndexPage(Page):
     page_description = _("The list of trainings for volunteers and the public.")
 
     PAST_LIMIT = 12
+    UPCOMING_PER_PAGE = 12
 
     class Meta:
         verbose_name = _("trainings index")
@@ -80,7 +82,10 @@ class TrainingIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         trainings = self.trainings()
-        context["upcoming"] = list(trainings.filter(starts_at__gte=now).order_by("starts_at"))
+        # A busy year schedules many sessions: upcoming ones are paginated, soonest first.
+        upcoming = trainings.filter(starts_at__gte=now).order_by("starts_at", "pk")
+        context["page_obj"] = Paginator(upcoming, self.UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
+        context["upcoming"] = context["page_obj"].object_list
         context["past"] = list(trainings.filter(starts_at__lt=now).order_by("-starts_at")[: self.PAST_LIMIT])
         return context
 

@@ -1,0 +1,76 @@
+"""One number that says how fresh the published content is.
+
+Every cached public page is stored under the current content version; when an
+editor publishes, unpublishes, moves or deletes a page, or saves a snippet, a
+setting, an image or anything else a public page shows, the version goes up and
+every cached page is stale at once. Rebuilding a page costs tens of
+milliseconds, so forgetting all of them on each edit is cheaper than tracking
+which page shows what.
+
+Which models count is a setting, by app label (PAGE_CACHE_CONTENT_APPS), so
+intake data (reports, inspection requests, sessions, tasks) never empties the
+cache. Renditions are excluded: Wagtail creates one the first time a page is
+rendered, which must not invalidate the page being built.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.images.models import AbstractRendition
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "portal:content-version"
+
+DEFAULT_CONTENT_APPS = (
+    "home",
+    "education",
+    "volunteers",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "wagtailsearchpromotions",
+    "taggit",
+)
+# wagtailcore models written on every request or edit that change nothing public.
+IGNORED_MODELS = {"wagtailcore.pagelogentry", "wagtailcore.modellogentry", "wagtailcore.referenceindex"}
+
+
+def version():
+    """The current content version (created on first use, never expires)."""
+    return cache.get_or_set(VERSION_KEY, time.time_ns, None)
+
+
+def bump(**kwargs):
+    """Make every cached page stale (a signal receiver, hence **kwargs)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        # Missing (first run, evicted or restarted cache): a time-based start
+        # never repeats a version that an older entry could still be stored under.
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _content_apps():
+    return set(getattr(settings, "PAGE_CACHE_CONTENT_APPS", DEFAULT_CONTENT_APPS))
+
+
+def _model_changed(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label not in _content_apps() or meta.label_lower in IGNORED_MODELS:
+        return
+    if issubclass(sender, AbstractRendition):
+        return
+    bump()
+
+
+def connect():
+    page_published.connect(bump, dispatch_uid="freshness-page-published")
+    page_unpublished.connect(bump, dispatch_uid="freshness-page-unpublished")
+    post_page_move.connect(bump, dispatch_uid="freshness-page-moved")
+    post_save.connect(_model_changed, dispatch_uid="freshness-saved")
+    post_delete.connect(_model_changed, dispatch_uid="freshness-deleted")
+    m2m_changed.connect(_model_changed, dispatch_uid="freshness-m2m")
