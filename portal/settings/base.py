@@ -239,8 +239,9 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # Keyed by portal.core.clients.client_ip: X-Forwarded-For only from TRUSTED_PROXIES.
+        "portal.core.clients.AnonRateThrottle",
+        "portal.core.clients.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON", default="120/min"),
@@ -292,6 +293,11 @@ DUPLICATE_WINDOW_HOURS = env.int("DUPLICATE_WINDOW_HOURS", default=3)
 PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 VOLUNTEER_MIN_AGE = env.int("VOLUNTEER_MIN_AGE", default=18)
+
+# --- Security -------------------------------------------------------------------
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, e.g.
+# "127.0.0.1,10.0.0.0/8"). Empty: the direct peer is the client. See docs/security.md.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # --- Logging --------------------------------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

@@ -12,8 +12,8 @@ from rest_framework.decorators import action
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
+from portal.core.clients import ScopedRateThrottle
 from portal.core.workflow import TransitionNotAllowed
 from reporting.incidents import lifecycle
 from reporting.incidents.api.filters import IncidentFilter

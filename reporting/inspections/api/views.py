@@ -15,9 +15,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from portal.core.clients import ScopedRateThrottle
 from portal.core.filters import UTCIsoDateTimeFilter
 from portal.core.workflow import TransitionNotAllowed
 
