@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan
 from reporting.incidents import admin_views
 from reporting.incidents.dashboard import ResponseTimePanel
@@ -45,7 +46,7 @@ class IncidentFilterSet(WagtailFilterSet):
         fields = ["status", "category__family", "category", "kecamatan", "source", "received_at"]
 
 
-class IncidentViewSet(ModelViewSet):
+class IncidentViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = Incident
     icon = "warning"
     menu_label = _("Incidents")
@@ -146,7 +147,7 @@ class IncidentViewSet(ModelViewSet):
         ]
 
 
-class FireStationViewSet(ModelViewSet):
+class FireStationViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = FireStation
     icon = "home"
     menu_label = _("Fire stations")
