@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from education.models import AlertPage, ArticlePage, CampaignPage, Severity, Topic
+from portal.core.exports import SafeExportViewSetMixin
 
 
 class TopicFilterSet(WagtailFilterSet):
@@ -20,7 +21,7 @@ class TopicFilterSet(WagtailFilterSet):
         fields = ["locale"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
@@ -32,7 +33,7 @@ class TopicViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
-class ArticleListing(PageListingViewSet):
+class ArticleListing(SafeExportViewSetMixin, PageListingViewSet):
     model = ArticlePage
     icon = "doc-full"
     menu_label = _("Articles")
@@ -41,7 +42,7 @@ class ArticleListing(PageListingViewSet):
     list_export = ["title", "date", "reading_minutes", "live", "locale", "first_published_at"]
 
 
-class CampaignListing(PageListingViewSet):
+class CampaignListing(SafeExportViewSetMixin, PageListingViewSet):
     model = CampaignPage
     icon = "calendar-alt"
     menu_label = _("Campaigns")
@@ -58,7 +59,7 @@ class AlertFilterSet(WagtailFilterSet):
         fields = ["locale", "live", "severity", "category", "expires"]
 
 
-class AlertListing(PageListingViewSet):
+class AlertListing(SafeExportViewSetMixin, PageListingViewSet):
     model = AlertPage
     icon = "warning"
     menu_label = _("Alerts")

@@ -4,11 +4,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.places import Kecamatan, Kelurahan
+from portal.core.text import TextFormMixin
 from volunteers.models import VolunteerProfile
 from volunteers.models.profiles import min_birth_date
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(TextFormMixin, forms.ModelForm):
     availability = forms.MultipleChoiceField(
         label=_("When can you help?"),
         choices=VolunteerProfile.Availability.choices,
@@ -53,7 +54,7 @@ class ApplicationForm(forms.ModelForm):
         )
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(TextFormMixin, forms.Form):
     password = forms.CharField(
         label=_("Your password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
@@ -73,7 +74,7 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(TextFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
     reason = forms.CharField(
         label=_("Reason (sent to the applicant)"),

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 import django_filters
 
+from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan, Kelurahan
 from volunteers import admin_views, seats
 from volunteers.models import Certificate, Registration, TrainingPage, VolunteerGroup, VolunteerProfile
@@ -43,7 +44,7 @@ class ApplicationIndexView(IndexView):
         return buttons
 
 
-class VolunteerProfileViewSet(ModelViewSet):
+class VolunteerProfileViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = VolunteerProfile
     name = "volunteers_applications"
     url_prefix = "volunteers/applications"
@@ -124,7 +125,7 @@ class RegistrationEditView(EditView):
         return seats.mark_attendance(instance, instance.attended, by=self.request.user)
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(SafeExportViewSetMixin, ModelViewSet):
     """All registrations; filtered by training this is the roster, exported as CSV or XLSX."""
 
     model = Registration
@@ -169,7 +170,7 @@ class RegistrationViewSet(ModelViewSet):
         return Registration.objects.select_related("training", "profile", "user")
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = Certificate
     name = "volunteers_certificates"
     url_prefix = "volunteers/certificates"
@@ -191,7 +192,7 @@ class VolunteerGroupFilterSet(WagtailFilterSet):
         fields = ["kind", "kecamatan"]
 
 
-class VolunteerGroupViewSet(ModelViewSet):
+class VolunteerGroupViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = VolunteerGroup
     name = "volunteers_groups"
     url_prefix = "volunteers/groups"

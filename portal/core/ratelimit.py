@@ -2,11 +2,13 @@
 
 DRF throttles the API (`incident_create` scope); the form uses the same rate
 from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] and the same cache, counted per
-client address in a fixed window.
+client address (`portal.core.clients.client_ip`) in a fixed window.
 """
 
 from django.conf import settings
 from django.core.cache import cache
+
+from portal.core.clients import client_ip
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -16,19 +18,13 @@ def parse_rate(rate):
     return int(count), PERIODS[period[0]]
 
 
-def client_address(request):
-    # Behind a reverse proxy, configure it to set REMOTE_ADDR (e.g. gunicorn
-    # --forwarded-allow-ips); a client-supplied X-Forwarded-For is not trusted.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def allow(request, scope="incident_create"):
     """Count one attempt; False when the client is over the limit."""
     rate = settings.REST_FRAMEWORK.get("DEFAULT_THROTTLE_RATES", {}).get(scope)
     if not rate:
         return True
     limit, seconds = parse_rate(rate)
-    key = f"ratelimit:{scope}:{client_address(request)}"
+    key = f"ratelimit:{scope}:{client_ip(request)}"
     if cache.add(key, 1, timeout=seconds):
         return True
     try:

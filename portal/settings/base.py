@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",
+    "portal.core.text.RefuseUnstorableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -245,9 +246,16 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Bounded size and nesting, no NUL (portal.core.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "portal.core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # Keyed by portal.core.clients.client_ip: X-Forwarded-For only from TRUSTED_PROXIES.
+        "portal.core.clients.AnonRateThrottle",
+        "portal.core.clients.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON", default="120/min"),
@@ -303,6 +311,15 @@ DUPLICATE_WINDOW_HOURS = env.int("DUPLICATE_WINDOW_HOURS", default=3)
 PHOTO_MAX_BYTES = env.int("PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 VOLUNTEER_MIN_AGE = env.int("VOLUNTEER_MIN_AGE", default=18)
+
+# --- Security -------------------------------------------------------------------
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, e.g.
+# "127.0.0.1,10.0.0.0/8"). Empty: the direct peer is the client. See docs/security.md.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+API_JSON_MAX_BYTES = env.int("API_JSON_MAX_BYTES", default=1024 * 1024)
+API_JSON_MAX_DEPTH = env.int("API_JSON_MAX_DEPTH", default=20)
+# Uploaded images above this many pixels are refused before decoding.
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=24_000_000)
 
 # --- Logging --------------------------------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from portal.core.places import LOCATION_FIELDS, LocationFormMixin
+from portal.core.text import TextFormMixin
 from portal.core.uploads import clean_image, exif_gps, open_image
 from reporting.incidents.models import Category, FireStation, Incident
 
@@ -67,7 +68,7 @@ class CategoryChoiceField(forms.TypedChoiceField):
         return [("", _("Choose what is happening")), *Category.choice_tree()]
 
 
-class ReportForm(LocationFormMixin, forms.ModelForm):
+class ReportForm(TextFormMixin, LocationFormMixin, forms.ModelForm):
     """The citizen's report: what, where, photos, and optional contact details."""
 
     category = CategoryChoiceField(label=_("What is happening?"))
@@ -133,7 +134,7 @@ class ReportForm(LocationFormMixin, forms.ModelForm):
         return data
 
 
-class TrackForm(forms.Form):
+class TrackForm(TextFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Tracking code"),
         max_length=20,
@@ -141,7 +142,7 @@ class TrackForm(forms.Form):
     )
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(TextFormMixin, forms.Form):
     """What a dispatcher may add to a status change."""
 
     public_note = forms.CharField(
@@ -170,7 +171,7 @@ class TransitionForm(forms.Form):
         return kept
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(TextFormMixin, forms.Form):
     field = forms.ChoiceField(label=_("Timestamp"))
     value = forms.DateTimeField(
         label=_("Correct time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}), required=False

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan
 from reporting.incidents import admin_views, board
 from reporting.incidents.dashboard import ResponseTimePanel
@@ -46,7 +47,7 @@ class IncidentFilterSet(WagtailFilterSet):
         fields = ["status", "category__family", "category", "kecamatan", "source", "received_at"]
 
 
-class IncidentViewSet(ModelViewSet):
+class IncidentViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = Incident
     icon = "warning"
     menu_label = _("Incidents")
@@ -147,7 +148,7 @@ class IncidentViewSet(ModelViewSet):
         ]
 
 
-class FireStationViewSet(ModelViewSet):
+class FireStationViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = FireStation
     icon = "home"
     menu_label = _("Fire stations")

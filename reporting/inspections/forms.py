@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from portal.core.places import LOCATION_FIELDS, LocationFormMixin
+from portal.core.text import TextFormMixin
 from portal.core.uploads import check_document
 
 from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind
@@ -89,7 +90,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class InspectionRequestForm(LocationFormMixin, forms.ModelForm):
+class InspectionRequestForm(TextFormMixin, LocationFormMixin, forms.ModelForm):
     """The applicant's request; on a correction the same form edits it."""
 
     require_coordinates = True
@@ -165,14 +166,14 @@ class UploadDocumentsForm(forms.Form):
     documents = DocumentsField(required=True)
 
 
-class CancelForm(forms.Form):
+class CancelForm(TextFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=500)
 
 
 # --- Back office -----------------------------------------------------------------
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(TextFormMixin, forms.Form):
     message = forms.CharField(
         label=_("Message to the applicant"),
         required=False,
@@ -271,7 +272,7 @@ class PhotosField(MultipleFileField):
         self.widget.attrs.update(accept="image/*", capture="environment")
 
 
-class ChecklistEntryForm(forms.Form):
+class ChecklistEntryForm(TextFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect, required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     photos = PhotosField(label=_("Photos"), required=False)

@@ -17,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import LOCATION_FIELDS, Kecamatan
 
 from . import backoffice, workflow
@@ -99,7 +100,7 @@ class RequestInspectView(InspectView):
         return context
 
 
-class InspectionRequestViewSet(ModelViewSet):
+class InspectionRequestViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = InspectionRequest
     icon = "clipboard-list"
     menu_label = _("Requests")

@@ -7,18 +7,31 @@ pages have zero axe-core violations.
 """
 
 import datetime
+import io
 import re
 
 from django.utils import timezone
 
 import pytest
+from pypdf import PdfWriter
 
 # serialized_rollback restores what migrations created (Wagtail's root page, groups, checklists).
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "inspeksi-Rahasia-2026"
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def _one_page_pdf():
+    # Uploads must open in pypdf and have a page (portal.core.uploads.check_pdf).
+    out = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _one_page_pdf()
 
 
 @pytest.fixture

@@ -10,12 +10,23 @@ from django.utils import timezone
 import pytest
 from allauth.account.models import EmailAddress
 from PIL import Image
+from pypdf import PdfWriter
 
 from portal.core.places import Kelurahan
 from reporting.inspections import workflow
 from reporting.inspections.models import InspectionRequest, Outcome, ResultKind, Status
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+def _one_page_pdf():
+    # Uploads must open in pypdf and have a page (portal.core.uploads.check_pdf).
+    out = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _one_page_pdf()
 
 
 def make_user(email, verified=True, groups=()):

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rest_framework import serializers
 
+from portal.core.text import TextSerializerMixin
 from volunteers.models import Registration, TrainingPage, VolunteerProfile
 
 
@@ -51,7 +52,7 @@ class TrainingSerializer(serializers.ModelSerializer):
         return obj.registration_state()
 
 
-class ProfileSerializer(serializers.ModelSerializer):
+class ProfileSerializer(TextSerializerMixin, serializers.ModelSerializer):
     kecamatan = serializers.CharField(source="kecamatan.name", read_only=True)
     kelurahan = serializers.CharField(source="kelurahan.name", read_only=True)
     phone = serializers.CharField(read_only=True)
@@ -79,7 +80,7 @@ class ProfileSerializer(serializers.ModelSerializer):
         ]
 
 
-class RegistrationSerializer(serializers.ModelSerializer):
+class RegistrationSerializer(TextSerializerMixin, serializers.ModelSerializer):
     training = serializers.PrimaryKeyRelatedField(queryset=TrainingPage.objects.live())
     training_title = serializers.CharField(source="training.title", read_only=True)
     starts_at = serializers.DateTimeField(source="training.starts_at", read_only=True)
@@ -117,7 +118,7 @@ class RosterEntrySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AttendanceSerializer(serializers.Serializer):
+class AttendanceSerializer(TextSerializerMixin, serializers.Serializer):
     attended = serializers.BooleanField()
 
 

@@ -13,6 +13,7 @@ from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
 from portal.core.places import Kecamatan, Kelurahan, validate_point
+from portal.core.text import TextSerializerMixin
 from reporting.incidents.forms import MAX_PHOTOS, prepare_photos
 from reporting.incidents.lifecycle import WORKFLOW
 from reporting.incidents.models import Category, FireStation, Incident, Source, Status, normalize_tracking_code
@@ -85,7 +86,7 @@ class CategoryCodeField(serializers.SlugRelatedField):
         return Category.objects.filter(locale=Locale.get_default(), is_active=True)
 
 
-class IncidentCreateSerializer(serializers.Serializer):
+class IncidentCreateSerializer(TextSerializerMixin, serializers.Serializer):
     category = CategoryCodeField(
         slug_field="code",
         queryset=Category.objects.all(),
@@ -159,7 +160,7 @@ class IncidentCreateSerializer(serializers.Serializer):
         return data
 
 
-class StaffIncidentSerializer(serializers.ModelSerializer):
+class StaffIncidentSerializer(TextSerializerMixin, serializers.ModelSerializer):
     """The full record for dispatch staff, reporter contact included."""
 
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -226,7 +227,7 @@ class StaffIncidentSerializer(serializers.ModelSerializer):
         return [t.target for t in WORKFLOW.available(obj.status, user)]
 
 
-class IncidentTransitionSerializer(serializers.Serializer):
+class IncidentTransitionSerializer(TextSerializerMixin, serializers.Serializer):
     target = serializers.ChoiceField(choices=[(s, label) for s, label in Status.choices if s != Status.RECEIVED])
     public_note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
@@ -247,16 +248,23 @@ class IncidentTransitionSerializer(serializers.Serializer):
         return kept
 
 
-class IncidentAssignSerializer(serializers.Serializer):
+class IncidentAssignSerializer(TextSerializerMixin, serializers.Serializer):
     station = serializers.PrimaryKeyRelatedField(
         queryset=FireStation.objects.filter(is_active=True), required=False, allow_null=True
     )
     units = serializers.CharField(required=False, allow_null=True, max_length=255)
     assigned_to = serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.filter(is_active=True),
+        queryset=get_user_model().objects.none(),
         required=False,
         allow_null=True,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only active staff who may work incidents; applicants and citizens are not assignees.
+        self.fields["assigned_to"].queryset = get_user_model().objects.with_perm(
+            "reporting.change_incident", backend="django.contrib.auth.backends.ModelBackend"
+        )
 
 
 class FireStationSerializer(serializers.ModelSerializer):

@@ -1,7 +1,7 @@
 """Incident endpoints: anonymous create (throttled, idempotent), public tracking,
 and the staff list, detail, transitions and assignment."""
 
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
@@ -9,11 +9,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.generics import ListAPIView, RetrieveAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
+from portal.core.clients import ScopedRateThrottle
+from portal.core.parsers import JSONParser
+from portal.core.text import has_unstorable
 from portal.core.workflow import TransitionNotAllowed
 from reporting.incidents import lifecycle
 from reporting.incidents.api.filters import IncidentFilter
@@ -94,6 +97,8 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     )
     def create(self, request, *args, **kwargs):
         key = (request.headers.get("Idempotency-Key") or "").strip()[:100] or None
+        if key and has_unstorable(key):
+            raise ParseError(_("The request contains characters that are not allowed (such as NUL)."))
         if key:
             existing = Incident.objects.filter(idempotency_key=key).first()
             if existing is not None:
@@ -184,7 +189,10 @@ class TrackView(RetrieveAPIView):
 
     def get_object(self):
         queryset = Incident.objects.select_related("category", "kecamatan", "duplicate_of")
-        return get_object_or_404(queryset, tracking_code=normalize_tracking_code(self.kwargs["code"]))
+        incident = queryset.filter(tracking_code=normalize_tracking_code(self.kwargs["code"])).first()
+        if incident is None:
+            raise NotFound(_("No report has this code. Check it and try again."))
+        return incident
 
 
 @extend_schema(tags=["incidents"], summary="Incident categories, in the requested language (public)")

@@ -9,6 +9,7 @@ from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
 from portal.core.places import LOCATION_FIELDS, Kecamatan, Kelurahan, validate_point
+from portal.core.text import TextSerializerMixin
 
 from ..models import (
     ChecklistEntry,
@@ -61,7 +62,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         fields = ["id", "original_name", "type", "size", "uploaded_at"]
 
 
-class DocumentUploadSerializer(serializers.Serializer):
+class DocumentUploadSerializer(TextSerializerMixin, serializers.Serializer):
     file = serializers.FileField(help_text=_("PDF, JPEG or PNG, checked by content; at most DOCUMENT_MAX_BYTES."))
 
 
@@ -84,7 +85,7 @@ class VisitSerializer(serializers.ModelSerializer):
         ]
 
 
-class InspectionRequestSerializer(serializers.ModelSerializer):
+class InspectionRequestSerializer(TextSerializerMixin, serializers.ModelSerializer):
     """The applicant's own request: what they sent, where it stands, and what staff told them."""
 
     reference = serializers.CharField(read_only=True)
@@ -147,11 +148,11 @@ class StaffRequestSerializer(InspectionRequestSerializer):
         read_only_fields = fields
 
 
-class CancelSerializer(serializers.Serializer):
+class CancelSerializer(TextSerializerMixin, serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
-class TransitionSerializer(serializers.Serializer):
+class TransitionSerializer(TextSerializerMixin, serializers.Serializer):
     target = serializers.ChoiceField(choices=Status.choices)
     message = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     internal_note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
@@ -171,7 +172,7 @@ class TransitionSerializer(serializers.Serializer):
         self.fields["inspectors"].child_relation.queryset = inspector_queryset()
 
 
-class ChecklistEntrySerializer(serializers.ModelSerializer):
+class ChecklistEntrySerializer(TextSerializerMixin, serializers.ModelSerializer):
     visit = serializers.IntegerField(source="visit.number", read_only=True)
     photos = serializers.IntegerField(source="photo_count", read_only=True)
 
@@ -180,7 +181,7 @@ class ChecklistEntrySerializer(serializers.ModelSerializer):
         fields = ["id", "visit", "group", "text", "outcome", "note", "recorded_at", "photos"]
 
 
-class ChecklistRecordSerializer(serializers.Serializer):
+class ChecklistRecordSerializer(TextSerializerMixin, serializers.Serializer):
     entry = serializers.IntegerField()
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000)

@@ -13,12 +13,13 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from portal.core.clients import ScopedRateThrottle
 from portal.core.filters import UTCIsoDateTimeFilter
+from portal.core.parsers import JSONParser
 from portal.core.workflow import TransitionNotAllowed
 
 from .. import checklist, workflow

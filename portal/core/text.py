@@ -1,0 +1,139 @@
+"""One rule for the text people send: what characters a form or API field refuses.
+
+Refused everywhere (the full list, also in docs/security.md):
+- NUL (U+0000): PostgreSQL cannot store it.
+- Lone surrogates (U+D800–U+DFFF): not encodable as UTF-8, so not storable either.
+- Other C0 controls except TAB, LF and CR (U+0001–U+0008, U+000B, U+000C,
+  U+000E–U+001F; ESC starts ANSI terminal escapes), DEL (U+007F) and the C1
+  controls (U+0080–U+009F).
+- Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+  U+2066–U+2069): they make text display in a different order from the one
+  stored ("Trojan Source"), e.g. a name that reads as another.
+Refused in single-line fields (names, addresses, codes) as well:
+- Line breaks: CR, LF, U+0085, U+2028, U+2029, and TAB.
+
+`TextFormMixin` and `TextSerializerMixin` add the validator to every text field
+of a form or serializer, so each field names its own error.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from rest_framework import serializers
+
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+LINE_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
+
+
+def has_unstorable(value):
+    return bool(UNSTORABLE.search(value))
+
+
+@deconstructible
+class TextValidator:
+    """Refuse control and bidi-override characters; with `single_line`, line breaks too."""
+
+    message = _("This field contains characters that are not allowed (control or text-direction characters).")
+    line_message = _("This field must be a single line.")
+
+    def __init__(self, single_line=False):
+        self.single_line = single_line
+
+    def __call__(self, value):
+        if not isinstance(value, str):
+            return
+        if CONTROLS.search(value):
+            raise ValidationError(self.message, code="control_characters")
+        if self.single_line and LINE_BREAKS.search(value):
+            raise ValidationError(self.line_message, code="line_break")
+
+    def __eq__(self, other):
+        return isinstance(other, TextValidator) and other.single_line == self.single_line
+
+
+def _add(field, single_line):
+    if not any(isinstance(v, TextValidator) for v in field.validators):
+        field.validators.append(TextValidator(single_line=single_line))
+
+
+class TextFormMixin:
+    """Every CharField of the form (passwords aside) gets the TextValidator.
+
+    A field is multi-line when its widget is a Textarea.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
+                _add(field, single_line=not isinstance(field.widget, forms.Textarea))
+
+
+# Serializer text fields longer than this are free text (multi-line).
+SINGLE_LINE_MAX = 255
+
+
+class TextSerializerMixin:
+    """Every writable CharField of the serializer gets the TextValidator.
+
+    A field is single-line when it has a max_length up to SINGLE_LINE_MAX.
+    """
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            if isinstance(field, serializers.CharField) and not field.read_only:
+                single = field.max_length is not None and field.max_length <= SINGLE_LINE_MAX
+                _add(field, single_line=single)
+        return fields
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class RefuseUnstorableMiddleware:
+    """Answer 400 to a request whose path, query or form data holds NUL or a lone surrogate.
+
+    Such text reaches the database through lookups as well as text fields
+    (a code in a URL, a choice in a form, a filter), and PostgreSQL refuses it
+    with an error that would otherwise be a 500. JSON bodies are checked by
+    `portal.core.parsers.JSONParser`. Place it after the locale middleware so
+    the message is in the visitor's language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._unstorable(request):
+            message = _("The request contains characters that are not allowed (such as NUL).")
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": str(message)}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+    @staticmethod
+    def _unstorable(request):
+        if has_unstorable(request.path_info):
+            return True
+        data = [request.GET]
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            data += [request.POST, request.FILES]
+        for querydict in data:
+            for key, values in querydict.lists():
+                if has_unstorable(key):
+                    return True
+                for value in values:
+                    text = value if isinstance(value, str) else getattr(value, "name", "") or ""
+                    if has_unstorable(text):
+                        return True
+        return False
