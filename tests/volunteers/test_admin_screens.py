@@ -59,3 +59,19 @@ def test_viewer_reads_the_roster_but_cannot_mark_or_cancel(client, viewer, make_
     assert refused(client.post(reverse("volunteers_roster:cancel", args=[seat.pk])))
     seat = Registration.objects.get(pk=seat.pk)
     assert (seat.status, seat.attended) == (Registration.Status.CONFIRMED, None)
+
+
+def test_history_shows_seat_and_attendance_changes(client, coordinator, make_training, make_volunteer):
+    training = make_training(capacity=1)
+    seat = seats.register(training, make_volunteer(name="Ani Peserta").user)
+    waiting = seats.register(training, make_volunteer(name="Bayu Menunggu").user)
+    UserProfile.objects.update_or_create(user=coordinator, defaults={"preferred_language": "en"})
+    client.force_login(coordinator)
+    client.post(reverse("volunteers_roster:cancel", args=[seat.pk]))
+    client.post(reverse("volunteers_roster:mark", args=[waiting.pk]), {"attended": "yes"})
+    cancelled = client.get(reverse("volunteers_registrations:history", args=[seat.pk])).content.decode()
+    assert "Status set to “Seat confirmed”" in cancelled
+    assert "Status changed from “Seat confirmed” to “Cancelled”" in cancelled
+    promoted = client.get(reverse("volunteers_registrations:history", args=[waiting.pk])).content.decode()
+    assert "Status changed from “On the waitlist” to “Seat confirmed”" in promoted
+    assert "Marked present" in promoted
