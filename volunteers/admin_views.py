@@ -2,126 +2,151 @@
 
 The roster is built for a coordinator's phone at the door: one column, large
 buttons, and each tap is a plain POST that works without JavaScript.
+Registered by the viewsets in `wagtail_hooks.py`, which hand each view its model
+and permission policy (the pattern of portal/core/admin_views.py).
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
+from wagtail.permissions import policy_registry
 
+from portal.core.admin_views import AdminScreenView, ObjectFormView, ObjectOperationView, ObjectScreenView
 from portal.core.workflow import TransitionNotAllowed
-from volunteers import applications, seats
+from volunteers import lifecycle, seats
 from volunteers.forms import DecisionForm
 from volunteers.models import Registration, TrainingPage, VolunteerProfile
 from volunteers.models.trainings import with_seats
 
-VIEW_PERMISSION = "volunteers.view_registration"
-CHANGE_PERMISSION = "volunteers.change_registration"
 
-
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
-def trainings(request):
+class TrainingsView(AdminScreenView):
     """Trainings in the default language: upcoming first, then the last month's."""
-    _require(request, VIEW_PERMISSION)
-    since = timezone.now() - timezone.timedelta(days=31)
-    queryset = with_seats(TrainingPage.objects.filter(locale=Locale.get_default(), starts_at__gte=since))
-    now = timezone.now()
-    items = list(queryset.order_by("starts_at"))
-    return TemplateResponse(
-        request,
-        "volunteers/admin/trainings.html",
-        {
-            "upcoming": [t for t in items if t.starts_at >= now],
-            "recent": [t for t in reversed(items) if t.starts_at < now],
-            "header_icon": "group",
-        },
-    )
+
+    model = Registration  # the rosters show registrations: their permissions apply
+
+    template_name = "volunteers/admin/trainings.html"
+    header_icon = "group"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        since = now - timezone.timedelta(days=31)
+        queryset = with_seats(TrainingPage.objects.filter(locale=Locale.get_default(), starts_at__gte=since))
+        items = list(queryset.order_by("starts_at"))
+        context.update(
+            upcoming=[t for t in items if t.starts_at >= now],
+            recent=[t for t in reversed(items) if t.starts_at < now],
+        )
+        return context
 
 
-def roster(request, pk):
-    _require(request, VIEW_PERMISSION)
-    training = get_object_or_404(TrainingPage, pk=pk).canonical
-    registrations = (
-        Registration.objects.filter(training=training)
-        .exclude(status=Registration.Status.CANCELLED)
-        .select_related("profile", "user")
-        .prefetch_related(Prefetch("certificate"))
-        .order_by("created_at", "pk")
-    )
-    confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
-    waitlist = [r for r in registrations if r.status == Registration.Status.WAITLISTED]
-    present = sum(1 for r in confirmed if r.attended)
-    return TemplateResponse(
-        request,
-        "volunteers/admin/roster.html",
-        {
-            "training": training,
-            "confirmed": confirmed,
-            "waitlist": waitlist,
-            "present": present,
-            "can_mark": request.user.has_perm(CHANGE_PERMISSION),
-            "export_url": reverse("volunteers_registrations:index"),
-            "header_icon": "group",
-        },
-    )
+class RosterView(ObjectScreenView):
+    """One training's confirmed seats, waitlist and attendance (any translation shows the canonical one)."""
+
+    model = TrainingPage
+    template_name = "volunteers/admin/roster.html"
+    header_icon = "group"
+
+    @cached_property
+    def permission_policy(self):
+        # The object is a training page, but the roster shows and changes registrations.
+        return policy_registry.get_by_type(Registration)
+
+    def get_object(self):
+        return super().get_object().canonical
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        registrations = (
+            Registration.objects.filter(training=self.object)
+            .exclude(status=Registration.Status.CANCELLED)
+            .select_related("profile", "user")
+            .prefetch_related(Prefetch("certificate"))
+            .order_by("created_at", "pk")
+        )
+        confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
+        context.update(
+            training=self.object,
+            confirmed=confirmed,
+            waitlist=[r for r in registrations if r.status == Registration.Status.WAITLISTED],
+            present=sum(1 for r in confirmed if r.attended),
+            can_mark=self.user_has_permission("change"),
+            export_url=reverse("volunteers_registrations:index"),
+        )
+        return context
 
 
-@require_POST
-def mark(request, pk):
-    _require(request, CHANGE_PERMISSION)
-    registration = get_object_or_404(Registration, pk=pk)
-    attended = {"yes": True, "no": False}.get(request.POST.get("attended"))
-    if attended is None:
-        seats_message = _("Choose present or absent.")
-        messages.error(request, seats_message)
-    else:
+class AttendanceView(ObjectOperationView):
+    """Mark one registration present or absent, then back to its place in the roster."""
+
+    model = Registration
+
+    def perform_operation(self):
+        attended = {"yes": True, "no": False}.get(self.request.POST.get("attended"))
+        if attended is None:
+            messages.error(self.request, _("Choose present or absent."))
+            return
         try:
-            seats.mark_attendance(registration, attended, by=request.user)
+            seats.mark_attendance(self.object, attended, by=self.request.user)
         except seats.RegistrationError as error:
-            messages.error(request, error.message)
-    url = reverse("volunteers_roster:roster", args=[registration.training_id])
-    return redirect(f"{url}#registration-{registration.pk}")
+            messages.error(self.request, error.message)
+
+    def get_success_url(self):
+        url = reverse("volunteers_roster:roster", args=[self.object.training_id])
+        return f"{url}#registration-{self.object.pk}"
 
 
-@require_POST
-def cancel(request, pk):
+class CancelView(ObjectOperationView):
     """A coordinator cancels a seat (any time, e.g. a no-show notice); the waitlist moves up."""
-    _require(request, CHANGE_PERMISSION)
-    registration = get_object_or_404(Registration, pk=pk)
-    seats.cancel(registration, by_staff=True)
-    messages.success(request, _("Registration cancelled: %(name)s.") % {"name": registration.participant_name})
-    return redirect("volunteers_roster:roster", registration.training_id)
+
+    model = Registration
+
+    def perform_operation(self):
+        seats.cancel(self.object, by_staff=True, user=self.request.user)
+
+    def get_success_message(self):
+        return _("Registration cancelled: %(name)s.") % {"name": self.object.participant_name}
+
+    def get_success_url(self):
+        return reverse("volunteers_roster:roster", args=[self.object.training_id])
 
 
-def decide(request, pk):
+class DecideView(ObjectFormView):
     """Approve, reject (with a reason) or retire a volunteer; the applicant is emailed."""
-    _require(request, applications.PERMISSION)
-    profile = get_object_or_404(VolunteerProfile.objects.select_related("kecamatan", "kelurahan", "user"), pk=pk)
-    transitions = applications.WORKFLOW.available(profile.status, request.user)
-    form = DecisionForm(request.POST or None, transitions=transitions)
-    if request.method == "POST" and form.is_valid():
+
+    model = VolunteerProfile
+    form_class = DecisionForm
+    template_name = "volunteers/admin/decide.html"
+    header_icon = "group"
+    index_url_name = None
+
+    def get_base_object_queryset(self):
+        return VolunteerProfile.objects.select_related("kecamatan", "kelurahan", "user")
+
+    def get_transitions(self):
+        return lifecycle.WORKFLOW.available(self.object.status, self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "transitions": self.get_transitions()}
+
+    def form_valid(self, form):
         try:
-            applications.decide(
-                profile, form.cleaned_data["decision"], user=request.user, reason=form.cleaned_data["reason"]
+            lifecycle.decide(
+                self.object, form.cleaned_data["decision"], user=self.request.user, reason=form.cleaned_data["reason"]
             )
         except TransitionNotAllowed as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Decision saved; %(name)s will be told by email.") % {"name": profile})
-            return redirect("volunteers_applications:index")
-    return TemplateResponse(
-        request,
-        "volunteers/admin/decide.html",
-        {"profile": profile, "form": form, "transitions": transitions, "header_icon": "group"},
-    )
+            messages.error(self.request, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Decision saved; %(name)s will be told by email.") % {"name": self.object})
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return reverse(self.index_url_name)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, profile=self.object, transitions=self.get_transitions())

@@ -13,8 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 from allauth.account.models import EmailAddress
 
+from portal.core.workflow import STATUS_ACTION, log_change
 from volunteers import notifications
 from volunteers.models import Certificate, Registration, TrainingPage
+
+# Wagtail log action of a marked attendance (registered in wagtail_hooks.py); seat changes log STATUS_ACTION.
+ATTENDANCE_ACTION = "damkar.attendance"
+
+
+def _log_status(registration, previous, *, user=None):
+    data = {"field": "status", "from": previous, "to": registration.status}
+    log_change(registration, STATUS_ACTION, user=user, data=data)
 
 
 class RegistrationError(Exception):
@@ -65,6 +74,7 @@ def register(training, user, *, language="id", now=None):
                 status=status,
                 language=language,
             )
+            _log_status(registration, "", user=user)
             notifications.registration_changed(registration, status)
     except IntegrityError as error:
         # The unique constraint is the last line of defence against a double submit.
@@ -72,8 +82,10 @@ def register(training, user, *, language="id", now=None):
     return registration
 
 
-def cancel(registration, *, by_staff=False, now=None):
-    """Cancel before the cut-off (staff may cancel any time); the seat goes to the waitlist."""
+def cancel(registration, *, by_staff=False, now=None, user=None):
+    """Cancel before the cut-off (staff may cancel any time); the seat goes to the waitlist.
+
+    `user` is who cancels, for the History log (the participant when not staff)."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(registration.training)
@@ -84,10 +96,12 @@ def cancel(registration, *, by_staff=False, now=None):
             raise RegistrationError(
                 _("It is too late to cancel online. Please tell the training coordinator."), "cutoff"
             )
-        had_seat = registration.status == Registration.Status.CONFIRMED
+        previous = registration.status
+        had_seat = previous == Registration.Status.CONFIRMED
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
+        _log_status(registration, previous, user=user if by_staff else registration.user)
         notifications.registration_changed(registration, "cancelled")
         if had_seat and (by_staff or now < locked.cancellation_deadline):
             fill_seats(locked, now=now)
@@ -113,6 +127,7 @@ def fill_seats(locked_training, now=None):
         registration.status = Registration.Status.CONFIRMED
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
+        _log_status(registration, Registration.Status.WAITLISTED)
         notifications.registration_changed(registration, "promoted")
     return promoted
 
@@ -137,6 +152,7 @@ def mark_attendance(registration, attended, *, by=None):
         registration.attendance_marked_at = timezone.now()
         registration.attendance_marked_by = by
         registration.save(update_fields=["attended", "attendance_marked_at", "attendance_marked_by"])
+        log_change(registration, ATTENDANCE_ACTION, user=by, data={"attended": attended})
         if attended:
             training = registration.training
             Certificate.objects.get_or_create(

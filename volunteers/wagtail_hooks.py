@@ -12,7 +12,9 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale
+from wagtail.permissions import policy_registry
 
 import django_filters
 
@@ -34,7 +36,7 @@ class ApplicationFilterSet(WagtailFilterSet):
 class ApplicationIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if self.request.user.has_perm("volunteers.change_volunteerprofile"):
+        if self.user_has_permission("change"):
             buttons.insert(
                 0,
                 ListingButton(
@@ -95,7 +97,9 @@ class VolunteerProfileViewSet(SafeExportViewSetMixin, ModelViewSet):
         return VolunteerProfile.objects.select_related("kelurahan", "kecamatan")
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("decide/<int:pk>/", admin_views.decide, name="decide")]
+        # construct_view hands the screen the model (hence its permission policy) and the viewset's URL names.
+        decide = self.construct_view(admin_views.DecideView)
+        return [*super().get_urlpatterns(), path("decide/<int:pk>/", decide, name="decide")]
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -214,7 +218,7 @@ class VolunteerGroupViewSet(SafeExportViewSetMixin, ModelViewSet):
 
 class RosterMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(admin_views.VIEW_PERMISSION)
+        return policy_registry.get_by_type(Registration).user_has_permission(request.user, "view")
 
 
 class RosterViewSet(ViewSet):
@@ -228,10 +232,10 @@ class RosterViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", admin_views.trainings, name="index"),
-            path("<int:pk>/", admin_views.roster, name="roster"),
-            path("attendance/<int:pk>/", admin_views.mark, name="mark"),
-            path("cancel/<int:pk>/", admin_views.cancel, name="cancel"),
+            path("", self.construct_view(admin_views.TrainingsView), name="index"),
+            path("<int:pk>/", self.construct_view(admin_views.RosterView), name="roster"),
+            path("attendance/<int:pk>/", self.construct_view(admin_views.AttendanceView), name="mark"),
+            path("cancel/<int:pk>/", self.construct_view(admin_views.CancelView), name="cancel"),
         ]
 
 
@@ -251,3 +255,13 @@ class VolunteersGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_volunteer_viewsets():
     return VolunteersGroup()
+
+
+@hooks.register("register_log_actions")
+def register_attendance_action(actions):
+    @actions.register_action(seats.ATTENDANCE_ACTION)
+    class AttendanceMarked(LogFormatter):
+        label = _("Mark attendance")
+
+        def format_message(self, log_entry):
+            return _("Marked present") if log_entry.data.get("attended") else _("Marked absent")

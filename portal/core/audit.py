@@ -23,6 +23,10 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.workflow import log_change
+
+TIMESTAMP_ACTION = "damkar.timestamp"
+
 
 class AuditEntry(models.Model):
     """Abstract: who did what and when. Only `public_note` is ever shown to the public."""
@@ -131,6 +135,12 @@ class Audit:
                 old_value=_iso(old),
                 new_value=_iso(value),
                 reason=reason.strip(),
+            )
+            log_change(
+                locked,
+                TIMESTAMP_ACTION,
+                user=user,
+                data={"field": field, "old": _iso(old), "new": _iso(value), "reason": reason.strip()},
             )
         return locked
 

@@ -4,12 +4,26 @@ Each workflow lists its transitions (target state, the states it may come from,
 a label, and the permission it needs). Applying a transition locks the row, so
 two dispatchers pressing buttons at once cannot corrupt the state: the second
 one sees the state the first left and is refused if its move no longer fits.
+
+Every applied move also writes a Wagtail log entry (action `STATUS_ACTION`,
+registered in `portal/core/wagtail_hooks.py`) in the same transaction, so the
+object's History tab and the site history report show it.
 """
 
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+STATUS_ACTION = "damkar.status"
+
+
+def log_change(obj, action, *, user=None, data=None):
+    """Write a Wagtail log entry for `obj`; anonymous callers (e.g. the public API) are logged without a user."""
+    actor = user if user is not None and user.is_authenticated else None
+    return log(obj, action, user=actor, data=data or {})
 
 
 class TransitionNotAllowed(Exception):
@@ -48,8 +62,9 @@ class Workflow:
     def apply(self, model, pk, target, *, user=None, change=None):
         """Move the object `pk` of `model` to `target` under a row lock.
 
-        `change(obj, transition)` runs inside the same transaction, before the
-        save: it sets timestamps and records the audit entry. Returns the object.
+        `change(obj, transition, previous)` runs inside the same transaction,
+        before the save: it sets timestamps and records the audit entry. The
+        move is logged for the History tab after the save. Returns the object.
         """
         with transaction.atomic():
             obj = model._default_manager.select_for_update().get(pk=pk)
@@ -59,4 +74,5 @@ class Workflow:
             if change is not None:
                 change(obj, transition, previous)
             obj.save()
+            log_change(obj, STATUS_ACTION, user=user, data={"field": "status", "from": previous, "to": target})
         return obj

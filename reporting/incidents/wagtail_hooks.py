@@ -141,10 +141,11 @@ class IncidentViewSet(SafeExportViewSetMixin, ModelViewSet):
         return type(form_class)("IncidentEditForm", (form_class,), {"Meta": meta})
 
     def get_urlpatterns(self):
+        # construct_view hands each screen the model (hence its permission policy) and the viewset's URL names.
         return [
             *super().get_urlpatterns(),
-            path("transition/<int:pk>/", admin_views.transition_view(self), name="transition"),
-            path("correct/<int:pk>/", admin_views.correction_view(self), name="correct"),
+            path("transition/<int:pk>/", self.construct_view(admin_views.TransitionView), name="transition"),
+            path("correct/<int:pk>/", self.construct_view(admin_views.CorrectionView), name="correct"),
         ]
 
 

@@ -18,7 +18,7 @@ from allauth.account.models import EmailAddress
 from portal.core.demo import DEMO_PASSWORD
 from portal.core.places import Kelurahan
 
-from . import checklist, workflow
+from . import checklist, lifecycle
 from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind, Status
 
 # Local demo only, like the demo staff account.
@@ -154,10 +154,10 @@ def _request(log, applicant, inspector, spec):
     )
     document.file.save("upload", ContentFile(DEMO_PDF), save=False)
     document.save()
-    workflow.record_submission(inspection, applicant)
+    lifecycle.record_submission(inspection, applicant)
 
     def move(target, **data):
-        return workflow.move(InspectionRequest.objects.get(pk=inspection.pk), target, user=inspector, **data)
+        return lifecycle.move(InspectionRequest.objects.get(pk=inspection.pk), target, user=inspector, **data)
 
     if stage == Status.RETURNED:
         move(

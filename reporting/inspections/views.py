@@ -21,11 +21,11 @@ from portal.core.calendar import ics_response
 from portal.core.downloads import private_file_response
 from portal.core.workflow import TransitionNotAllowed
 
-from . import workflow
+from . import lifecycle
 from .forms import CancelForm, InspectionRequestForm, UploadDocumentsForm, save_documents
 from .models import InspectionDocument, InspectionRequest, Status, Visit, normalize_verification_code
 
-APPLICANT_CANCELLABLE = workflow.APPLICANT.transitions[Status.CANCELLED].sources
+APPLICANT_CANCELLABLE = lifecycle.APPLICANT.transitions[Status.CANCELLED].sources
 STAFF_PERMISSION = "inspections.view_inspectionrequest"
 
 
@@ -55,7 +55,7 @@ def request_create(request):
             inspection.language = get_language()
             inspection.save()
             save_documents(inspection, form.cleaned_data["documents"], request.user)
-            workflow.record_submission(inspection, request.user)
+            lifecycle.record_submission(inspection, request.user)
         messages.success(
             request,
             _("Your request %(reference)s was sent. We will email you at each step.")
@@ -109,7 +109,7 @@ def request_edit(request, pk):
             with transaction.atomic():
                 form.save()
                 save_documents(inspection, form.cleaned_data["documents"], request.user)
-                workflow.move(inspection, Status.SUBMITTED, user=request.user, applicant=True)
+                lifecycle.move(inspection, Status.SUBMITTED, user=request.user, applicant=True)
         except TransitionNotAllowed as error:
             messages.error(request, str(error))
         else:
@@ -125,7 +125,7 @@ def request_cancel(request, pk):
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        workflow.move(inspection, Status.CANCELLED, user=request.user, applicant=True, internal_note=reason)
+        lifecycle.move(inspection, Status.CANCELLED, user=request.user, applicant=True, internal_note=reason)
     except TransitionNotAllowed:
         messages.error(
             request, _("This request can no longer be cancelled here: a visit is already scheduled. Call us.")

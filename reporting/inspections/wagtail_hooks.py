@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -20,12 +21,21 @@ import django_filters
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import LOCATION_FIELDS, Kecamatan
 
-from . import backoffice, workflow
-from .models import BuildingUse, ChecklistTemplate, InspectionRequest, Status, Visit
+from . import admin_views, lifecycle
+from .models import BuildingUse, ChecklistTemplate, InspectionRequest, ResultKind, Status, Visit
 
 
 class RequestPermissionPolicy(ModelPermissionPolicy):
-    """Requests come from applicants (site or API) and are never deleted: the audit trail stays whole."""
+    """Requests come from applicants (site or API) and are never deleted: the audit trail stays whole.
+
+    Besides the model's add/change/delete/view, the action "issue_result" is the
+    model's custom permission of that codename (recording the checklist, issuing results).
+    """
+
+    def _get_permission_codename(self, action):
+        if action == admin_views.ISSUE_RESULT:
+            return action
+        return super()._get_permission_codename(action)
 
     def user_has_permission(self, user, action):
         return action not in ("add", "delete") and super().user_has_permission(user, action)
@@ -86,14 +96,14 @@ class RequestInspectView(InspectView):
                 "inspection": obj,
                 "transitions": [
                     (t, reverse(viewset.get_url_name("move"), args=[obj.pk, t.target]))
-                    for t in workflow.available(obj, self.request.user)
+                    for t in lifecycle.available(obj, self.request.user)
                 ],
                 "events": obj.events.select_related("actor").order_by("at", "pk"),
                 "documents": obj.documents.all(),
                 "visits": obj.visits.prefetch_related("inspectors").order_by("number"),
-                "can_record": self.request.user.has_perm("inspections.issue_result"),
+                "can_record": self.user_has_permission(admin_views.ISSUE_RESULT),
                 "message_url": reverse(viewset.get_url_name("message"), args=[obj.pk])
-                if self.request.user.has_perm(workflow.CHANGE)
+                if self.user_has_permission("change")
                 else "",
             }
         )
@@ -149,20 +159,16 @@ class InspectionRequestViewSet(SafeExportViewSetMixin, ModelViewSet):
         return super().get_inspect_view_kwargs(viewset=self, **kwargs)
 
     def get_urlpatterns(self):
+        # construct_view hands each screen the model (hence its permission policy) and the viewset's URL names.
         return super().get_urlpatterns() + [
-            path("<int:pk>/move/<str:target>/", self.transition, name="move"),
-            path("<int:pk>/message/", self.message, name="message"),
-            path("visits/<int:visit_pk>/checklist/", self.checklist, name="checklist"),
+            path("<int:pk>/move/<str:target>/", self.construct_view(admin_views.TransitionView), name="move"),
+            path("<int:pk>/message/", self.construct_view(admin_views.MessageView), name="message"),
+            path(
+                "visits/<int:visit_pk>/checklist/",
+                self.construct_view(admin_views.ChecklistView, model=Visit),
+                name="checklist",
+            ),
         ]
-
-    def transition(self, request, pk, target):
-        return backoffice.transition_view(request, pk, target, self)
-
-    def message(self, request, pk):
-        return backoffice.message_view(request, pk, self)
-
-    def checklist(self, request, visit_pk):
-        return backoffice.checklist_view(request, visit_pk, self)
 
     def get_inspect_url(self, obj):
         return reverse(self.get_url_name("inspect"), args=[obj.pk])
@@ -174,11 +180,8 @@ class AgendaViewSet(ViewSet):
     name = "inspection_agenda"
     url_prefix = "inspections/agenda"
 
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(viewset=self, **kwargs)
-
     def get_urlpatterns(self):
-        return [path("", backoffice.agenda_view, name="index")]
+        return [path("", self.construct_view(admin_views.AgendaView), name="index")]
 
 
 class ChecklistTemplateViewSet(ModelViewSet):
@@ -204,3 +207,18 @@ class InspectionsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return InspectionsGroup()
+
+
+@hooks.register("register_log_actions")
+def register_result_action(actions):
+    @actions.register_action(lifecycle.RESULT_ACTION)
+    class ResultIssued(LogFormatter):
+        label = _("Issue the result")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("Result of visit %(visit)s issued: %(result)s (%(number)s)") % {
+                "visit": data.get("visit", ""),
+                "result": dict(ResultKind.choices).get(data.get("result"), data.get("result", "")),
+                "number": data.get("number", ""),
+            }

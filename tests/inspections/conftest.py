@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from portal.core.places import Kelurahan
-from reporting.inspections import workflow
+from reporting.inspections import lifecycle
 from reporting.inspections.models import InspectionRequest, Outcome, ResultKind, Status
 
 
@@ -84,7 +84,7 @@ def make_request(areas, applicant):
         }
         values.update(fields)
         inspection = InspectionRequest.objects.create(**values)
-        workflow.record_submission(inspection, inspection.applicant)
+        lifecycle.record_submission(inspection, inspection.applicant)
         if status:
             advance(inspection, status)
         inspection.refresh_from_db()
@@ -110,14 +110,14 @@ def advance(inspection, target, compliant=False):
     )
     path = [Status.VERIFIED, Status.SCHEDULED, Status.INSPECTED, Status.RESULT_ISSUED, Status.REINSPECTION]
     if target == Status.RETURNED:
-        workflow.move(inspection, Status.RETURNED, user=staff, message="Lampirkan denah.")
+        lifecycle.move(inspection, Status.RETURNED, user=staff, message="Lampirkan denah.")
         return
     if target == Status.CANCELLED:
-        workflow.move(inspection, Status.CANCELLED, user=staff)
+        lifecycle.move(inspection, Status.CANCELLED, user=staff)
         return
     if target == Status.CLOSED:
         advance(inspection, Status.RESULT_ISSUED, compliant=compliant)
-        workflow.move(inspection, Status.CLOSED, user=staff)
+        lifecycle.move(inspection, Status.CLOSED, user=staff)
         return
     for step in path:
         data = {}
@@ -134,7 +134,7 @@ def advance(inspection, target, compliant=False):
                     corrective_actions="Isi ulang APAR.",
                     corrective_deadline=timezone.localdate() + datetime.timedelta(days=30),
                 )
-        workflow.move(InspectionRequest.objects.get(pk=inspection.pk), step, user=staff, **data)
+        lifecycle.move(InspectionRequest.objects.get(pk=inspection.pk), step, user=staff, **data)
         if step == target:
             return
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 from PIL import Image
 
-from reporting.inspections import workflow
+from reporting.inspections import lifecycle
 from reporting.inspections.models import ChecklistPhoto, InspectionRequest, Status
 
 from .conftest import make_user, schedule_data
@@ -51,9 +51,9 @@ def test_own_visits_come_first(client, inspector, make_request):
     other = make_user("other-inspector@example.com", groups=["Inspectors"])
     mine = make_request(status=Status.VERIFIED, building_name="Punya Saya")
     theirs = make_request(status=Status.VERIFIED, building_name="Punya Orang")
-    workflow.move(mine, Status.SCHEDULED, user=inspector, **schedule_data(inspector))
+    lifecycle.move(mine, Status.SCHEDULED, user=inspector, **schedule_data(inspector))
     start = timezone.now() + datetime.timedelta(days=3, hours=-1)
-    workflow.move(
+    lifecycle.move(
         theirs,
         Status.SCHEDULED,
         user=inspector,

@@ -129,10 +129,10 @@ def test_correct_resubmit_and_cancel(api, applicant, make_request):
 
 
 def test_applicant_sees_public_notes_not_internal_ones(api, applicant, make_request, staff):
-    from reporting.inspections import workflow
+    from reporting.inspections import lifecycle
 
     inspection = make_request()
-    workflow.move(inspection, Status.RETURNED, user=staff, message="Tambah denah", internal_note="cek ulang PBG")
+    lifecycle.move(inspection, Status.RETURNED, user=staff, message="Tambah denah", internal_note="cek ulang PBG")
     api.force_authenticate(applicant)
     data = api.get(f"{BASE}{inspection.pk}/").data
     text = str(data)

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 import pytest
 
 from portal.core.workflow import TransitionNotAllowed
-from reporting.inspections import workflow
+from reporting.inspections import lifecycle
 from reporting.inspections.models import InspectionEvent, InspectionRequest, ResultKind, Status
 
 from .conftest import advance, make_user, schedule_data
@@ -46,46 +46,46 @@ def test_each_staff_transition_allowed_or_refused(make_request, staff, inspector
     inspection = make_request(status=None if source == Status.SUBMITTED else source)
     assert inspection.status == source
     if target in ALLOWED[source]:
-        moved = workflow.move(inspection, target, user=staff, **data_for(target, inspector, inspection))
+        moved = lifecycle.move(inspection, target, user=staff, **data_for(target, inspector, inspection))
         assert moved.status == target
         event = inspection.events.order_by("-pk").first()
         assert (event.from_status, event.to_status, event.actor) == (source, target, staff)
     else:
         with pytest.raises(TransitionNotAllowed):
-            workflow.move(inspection, target, user=staff, **data_for(target, inspector, inspection))
+            lifecycle.move(inspection, target, user=staff, **data_for(target, inspector, inspection))
         assert InspectionRequest.objects.get(pk=inspection.pk).status == source
 
 
 def test_available_lists_only_allowed_moves(make_request, staff):
     inspection = make_request()
-    assert {t.target for t in workflow.available(inspection, staff)} == ALLOWED[Status.SUBMITTED]
+    assert {t.target for t in lifecycle.available(inspection, staff)} == ALLOWED[Status.SUBMITTED]
 
 
 def test_compliant_result_offers_no_reinspection(make_request, staff):
     compliant = make_request()
     advance(compliant, Status.RESULT_ISSUED, compliant=True)
     compliant.refresh_from_db()
-    assert {t.target for t in workflow.available(compliant, staff)} == {Status.CLOSED}
+    assert {t.target for t in lifecycle.available(compliant, staff)} == {Status.CLOSED}
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(compliant, Status.REINSPECTION, user=staff)
+        lifecycle.move(compliant, Status.REINSPECTION, user=staff)
 
 
 def test_return_needs_a_message(make_request, staff):
     inspection = make_request()
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(inspection, Status.RETURNED, user=staff, message="  ")
+        lifecycle.move(inspection, Status.RETURNED, user=staff, message="  ")
     assert InspectionRequest.objects.get(pk=inspection.pk).status == Status.SUBMITTED
 
 
 def test_schedule_needs_date_time_and_inspectors(make_request, staff, inspector):
     inspection = make_request(status=Status.VERIFIED)
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(inspection, Status.SCHEDULED, user=staff)
+        lifecycle.move(inspection, Status.SCHEDULED, user=staff)
     data = schedule_data(inspector)
     data["ends_at"] = data["starts_at"] - datetime.timedelta(hours=1)
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(inspection, Status.SCHEDULED, user=staff, **data)
-    moved = workflow.move(inspection, Status.SCHEDULED, user=staff, **schedule_data(inspector))
+        lifecycle.move(inspection, Status.SCHEDULED, user=staff, **data)
+    moved = lifecycle.move(inspection, Status.SCHEDULED, user=staff, **schedule_data(inspector))
     visit = moved.current_visit
     assert list(visit.inspectors.all()) == [inspector]
     assert visit.entries.count() > 20  # copied from the hotel template
@@ -95,12 +95,12 @@ def test_schedule_needs_date_time_and_inspectors(make_request, staff, inspector)
 def test_result_needs_every_item_and_corrective_actions(make_request, staff):
     inspection = make_request(status=Status.INSPECTED)
     with pytest.raises(TransitionNotAllowed, match="checklist"), translation.override("en"):
-        workflow.move(inspection, Status.RESULT_ISSUED, user=staff, result=ResultKind.COMPLIANT)
+        lifecycle.move(inspection, Status.RESULT_ISSUED, user=staff, result=ResultKind.COMPLIANT)
     inspection.current_visit.entries.update(outcome="not_met")
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(inspection, Status.RESULT_ISSUED, user=staff, result=ResultKind.NOT_COMPLIANT)
+        lifecycle.move(inspection, Status.RESULT_ISSUED, user=staff, result=ResultKind.NOT_COMPLIANT)
     deadline = timezone.localdate() + datetime.timedelta(days=14)
-    moved = workflow.move(
+    moved = lifecycle.move(
         inspection,
         Status.RESULT_ISSUED,
         user=staff,
@@ -116,38 +116,38 @@ def test_result_needs_every_item_and_corrective_actions(make_request, staff):
 
 def test_reinspection_schedules_a_second_visit(make_request, staff, inspector):
     inspection = make_request(status=Status.REINSPECTION)
-    moved = workflow.move(inspection, Status.SCHEDULED, user=staff, **schedule_data(inspector))
+    moved = lifecycle.move(inspection, Status.SCHEDULED, user=staff, **schedule_data(inspector))
     assert moved.visits.count() == 2 and moved.current_visit.number == 2
 
 
 def test_applicant_moves(make_request, applicant, other_applicant):
     returned = make_request(status=Status.RETURNED)
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(returned, Status.SUBMITTED, user=other_applicant, applicant=True)
-    assert workflow.move(returned, Status.SUBMITTED, user=applicant, applicant=True).status == Status.SUBMITTED
+        lifecycle.move(returned, Status.SUBMITTED, user=other_applicant, applicant=True)
+    assert lifecycle.move(returned, Status.SUBMITTED, user=applicant, applicant=True).status == Status.SUBMITTED
     event = returned.events.order_by("-pk").first()
     assert event.actor == applicant and event.to_status == Status.SUBMITTED
 
     for status in (Status.SUBMITTED, Status.RETURNED, Status.VERIFIED):
         inspection = make_request(status=None if status == Status.SUBMITTED else status)
-        assert workflow.move(inspection, Status.CANCELLED, user=applicant, applicant=True).status == Status.CANCELLED
+        assert lifecycle.move(inspection, Status.CANCELLED, user=applicant, applicant=True).status == Status.CANCELLED
     for status in (Status.SCHEDULED, Status.INSPECTED, Status.RESULT_ISSUED):
         inspection = make_request(status=status)
         with pytest.raises(TransitionNotAllowed):
-            workflow.move(inspection, Status.CANCELLED, user=applicant, applicant=True)
+            lifecycle.move(inspection, Status.CANCELLED, user=applicant, applicant=True)
     # An applicant cannot use staff moves.
     inspection = make_request()
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(inspection, Status.VERIFIED, user=applicant)
+        lifecycle.move(inspection, Status.VERIFIED, user=applicant)
 
 
 def test_permissions_per_group(make_request, inspector, applicant):
     """Inspectors verify, schedule, record and issue; a user outside the group can do nothing."""
     inspection = make_request()
-    assert {t.target for t in workflow.available(inspection, applicant)} == set()
+    assert {t.target for t in lifecycle.available(inspection, applicant)} == set()
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(inspection, Status.VERIFIED, user=applicant)
-    assert workflow.move(inspection, Status.VERIFIED, user=inspector).status == Status.VERIFIED
+        lifecycle.move(inspection, Status.VERIFIED, user=applicant)
+    assert lifecycle.move(inspection, Status.VERIFIED, user=inspector).status == Status.VERIFIED
     group = Group.objects.get(name="Inspectors")
     assert set(group.permissions.values_list("codename", flat=True)) >= {
         "view_inspectionrequest",
@@ -160,7 +160,7 @@ def test_permissions_per_group(make_request, inspector, applicant):
     clerk = type(clerk).objects.get(pk=clerk.pk)
     inspection = make_request(status=Status.SCHEDULED)
     with pytest.raises(TransitionNotAllowed):
-        workflow.move(inspection, Status.INSPECTED, user=clerk)
+        lifecycle.move(inspection, Status.INSPECTED, user=clerk)
 
 
 def test_timestamps_and_audit_trail(make_request, staff):
@@ -179,14 +179,14 @@ def test_result_numbers_follow_each_other_and_survive_a_clash(make_request, staf
     number = InspectionRequest.objects.get(pk=first.pk).current_visit.result_number
     assert number.startswith("0001/")
     # Another worker took the next number a moment ago: the clash is retried with the one after.
-    real = workflow._next_result_number
+    real = lifecycle._next_result_number
     calls = []
 
     def stale(now):
         calls.append(now)
         return number if len(calls) == 1 else real(now)
 
-    monkeypatch.setattr(workflow, "_next_result_number", stale)
+    monkeypatch.setattr(lifecycle, "_next_result_number", stale)
     second = make_request()
     advance(second, Status.RESULT_ISSUED, compliant=True)
     assert InspectionRequest.objects.get(pk=second.pk).current_visit.result_number.startswith("0002/")

@@ -7,7 +7,7 @@ from django.utils import timezone
 import pytest
 
 from portal.core.workflow import TransitionNotAllowed
-from volunteers import applications
+from volunteers import lifecycle
 from volunteers.models import VolunteerProfile
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +137,7 @@ def test_rejected_applicant_may_apply_again(client, make_volunteer, kelurahan):
 def test_approval_emails_the_applicant(make_volunteer, coordinator, django_capture_on_commit_callbacks):
     profile = make_volunteer(status="pending")
     with django_capture_on_commit_callbacks(execute=True):
-        applications.decide(profile, "approved", user=coordinator)
+        lifecycle.decide(profile, "approved", user=coordinator)
     profile.refresh_from_db()
     assert profile.status == "approved"
     assert profile.decided_by == coordinator
@@ -149,9 +149,9 @@ def test_approval_emails_the_applicant(make_volunteer, coordinator, django_captu
 def test_rejection_needs_a_reason_and_sends_it(make_volunteer, coordinator, django_capture_on_commit_callbacks):
     profile = make_volunteer(status="pending", language="en")
     with pytest.raises(TransitionNotAllowed):
-        applications.decide(profile, "rejected", user=coordinator, reason="  ")
+        lifecycle.decide(profile, "rejected", user=coordinator, reason="  ")
     with django_capture_on_commit_callbacks(execute=True):
-        applications.decide(profile, "rejected", user=coordinator, reason="Usia belum cukup untuk kegiatan lapangan.")
+        lifecycle.decide(profile, "rejected", user=coordinator, reason="Usia belum cukup untuk kegiatan lapangan.")
     profile.refresh_from_db()
     assert profile.status == "rejected"
     assert "Usia belum cukup" in mail.outbox[0].body
@@ -161,9 +161,9 @@ def test_rejection_needs_a_reason_and_sends_it(make_volunteer, coordinator, djan
 def test_transitions_follow_the_workflow(make_volunteer, coordinator):
     profile = make_volunteer(status="pending")
     with pytest.raises(TransitionNotAllowed):
-        applications.decide(profile, "inactive", user=coordinator)
-    applications.decide(profile, "approved", user=coordinator)
-    applications.decide(profile, "inactive", user=coordinator)
+        lifecycle.decide(profile, "inactive", user=coordinator)
+    lifecycle.decide(profile, "approved", user=coordinator)
+    lifecycle.decide(profile, "inactive", user=coordinator)
     profile.refresh_from_db()
     assert profile.status == "inactive"
 
@@ -172,7 +172,7 @@ def test_a_volunteer_cannot_decide(make_volunteer):
     profile = make_volunteer(status="pending")
     other = make_volunteer(status="approved")
     with pytest.raises(TransitionNotAllowed):
-        applications.decide(profile, "approved", user=other.user)
+        lifecycle.decide(profile, "approved", user=other.user)
 
 
 def test_failed_email_keeps_the_decision(
@@ -186,7 +186,7 @@ def test_failed_email_keeps_the_decision(
     monkeypatch.setattr(tasks, "send_mail", broken)
     profile = make_volunteer(status="pending")
     with django_capture_on_commit_callbacks(execute=True):
-        applications.decide(profile, "approved", user=coordinator)
+        lifecycle.decide(profile, "approved", user=coordinator)
     profile.refresh_from_db()
     assert profile.status == "approved"
     assert "Application status email" in caplog.text

@@ -22,7 +22,7 @@ from portal.core.filters import UTCIsoDateTimeFilter
 from portal.core.parsers import JSONParser
 from portal.core.workflow import TransitionNotAllowed
 
-from .. import checklist, workflow
+from .. import checklist, lifecycle
 from ..forms import save_documents
 from ..models import (
     BuildingUse,
@@ -130,7 +130,7 @@ class MyRequestViewSet(
     def perform_create(self, serializer):
         with transaction.atomic():
             inspection = serializer.save(applicant=self.request.user, language=get_language())
-            workflow.record_submission(inspection, self.request.user)
+            lifecycle.record_submission(inspection, self.request.user)
 
     def perform_update(self, serializer):
         if serializer.instance.status != Status.RETURNED:
@@ -184,7 +184,7 @@ class MyRequestViewSet(
     def _move(self, target, **data):
         inspection = self.get_object()
         try:
-            workflow.move(inspection, target, user=self.request.user, applicant=True, **data)
+            lifecycle.move(inspection, target, user=self.request.user, applicant=True, **data)
         except TransitionNotAllowed as error:
             return _refused(error)
         return Response(InspectionRequestSerializer(_request_queryset().get(pk=inspection.pk)).data)
@@ -236,10 +236,10 @@ class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         target = values.pop("target")
-        if target not in {t.target for t in workflow.available(inspection, request.user)}:
+        if target not in {t.target for t in lifecycle.available(inspection, request.user)}:
             return _refused(_("This step is not possible now."))
         try:
-            workflow.move(inspection, target, user=request.user, **values)
+            lifecycle.move(inspection, target, user=request.user, **values)
         except TransitionNotAllowed as error:
             return _refused(error)
         return Response(StaffRequestSerializer(self.get_queryset().get(pk=inspection.pk)).data)

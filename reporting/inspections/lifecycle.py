@@ -16,13 +16,16 @@ from django.utils.translation import gettext_lazy
 
 from portal.core.audit import Audit, AuditEntry
 from portal.core.notifications import notify_on_commit
-from portal.core.workflow import Transition, TransitionNotAllowed, Workflow
+from portal.core.workflow import Transition, TransitionNotAllowed, Workflow, log_change
 
 from .models import InspectionEvent, ResultKind, Status, Visit, new_verification_code
 from .tasks import email_applicant
 
 CHANGE = "inspections.change_inspectionrequest"
 ISSUE = "inspections.issue_result"
+
+# Wagtail log action of an issued result (registered in wagtail_hooks.py); the status change is logged by the engine.
+RESULT_ACTION = "damkar.inspection.result"
 
 STAFF = Workflow(
     Transition(
@@ -155,7 +158,13 @@ def move(inspection, target, *, user, applicant=False, **data):
         elif target == Status.INSPECTED:
             Visit.objects.filter(pk=obj.current_visit.pk).update(inspected_at=now)
         elif target == Status.RESULT_ISSUED:
-            _issue(obj.current_visit, user, now, data)
+            visit = _issue(obj.current_visit, user, now, data)
+            log_change(
+                obj,
+                RESULT_ACTION,
+                user=user,
+                data={"visit": visit.number, "result": visit.result, "number": visit.result_number},
+            )
 
     def on_commit(obj, entry):
         if target in NOTIFY:
@@ -197,7 +206,7 @@ def _issue(visit, user, now, data):
         try:
             with transaction.atomic():
                 visit.save()
-            return
+            return visit
         except IntegrityError:
             if attempt == 4:
                 raise
