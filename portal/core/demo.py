@@ -132,10 +132,10 @@ def _plain(chunk):
         elif block.startswith(">"):
             lines = [line.lstrip("> ") for line in block.split("\n") if line.strip(">").strip()]
             items.append(("quote", Text(" ".join(lines[:-1])), Text(lines[-1].removeprefix("— "))))
-        elif items and items[-1][0] == "p" and not block.startswith("<!-- -->"):
+        elif items and items[-1][0] == "p":
             items[-1] = (*items[-1], Text(block))
         else:
-            items.append(("p", Text(block.removeprefix("<!-- -->").strip())))
+            items.append(("p", Text(block)))
     return items
 
 
@@ -156,7 +156,7 @@ def _fenced(kind, title, lines):
             if line.startswith("### "):
                 pairs.append([line[4:], ""])
             elif line:
-                pairs[-1][1] = line
+                pairs[-1][1] = f"{pairs[-1][1]} {line}".lstrip()
         return ("faq", title, [(Text(q), Text(a)) for q, a in pairs])
     if kind == "document":
         return ("doc", title, Text("\n".join(lines)))
