@@ -37,10 +37,10 @@ def seed(log):
     if group is not None and not inspector.groups.filter(pk=group.pk).exists():
         inspector.groups.add(group)
         log(f"Inspections: {DEMO_INSPECTOR_EMAIL} added to the Inspectors group.")
-    requests, _strings = load(DATA / "requests.yaml")
+    data, _strings = load(DATA / "requests.yaml")
     pdf = (DATA / "pbg-demo.pdf").read_bytes()
-    for spec in requests:
-        _request(log, applicant, inspector, spec, pdf)
+    for spec in data["requests"]:
+        _request(log, applicant, inspector, {**data["contact"], **spec}, data["texts"], pdf)
 
 
 def _user(log, email, first, last):
@@ -56,7 +56,7 @@ def _user(log, email, first, last):
 
 
 @transaction.atomic
-def _request(log, applicant, inspector, spec, pdf):
+def _request(log, applicant, inspector, spec, texts, pdf):
     stage = spec.pop("stage")
     existing = InspectionRequest.objects.filter(applicant=applicant, building_name=spec["building_name"]).first()
     if existing is not None:
@@ -71,8 +71,6 @@ def _request(log, applicant, inspector, spec, pdf):
         applicant=applicant,
         kecamatan=kelurahan.kecamatan,
         kelurahan=kelurahan,
-        contact_name="Budi Santoso",
-        contact_phone="+6281274001234",
         preferred_date=timezone.localdate() + datetime.timedelta(days=10),
         submitted_at=now - datetime.timedelta(days=20),
         **spec,
@@ -88,12 +86,9 @@ def _request(log, applicant, inspector, spec, pdf):
         return workflow.move(InspectionRequest.objects.get(pk=inspection.pk), target, user=inspector, **data)
 
     if stage == Status.RETURNED:
-        move(
-            Status.RETURNED,
-            message="Mohon lampirkan denah lantai dan dokumen PBG yang masih berlaku.",
-        )
+        move(Status.RETURNED, message=texts["returned"])
     elif stage in (Status.SCHEDULED, "compliant", Status.REINSPECTION):
-        move(Status.VERIFIED, message="Dokumen lengkap. Kami akan menghubungi Anda untuk jadwal kunjungan.")
+        move(Status.VERIFIED, message=texts["verified"])
         days = 5 if stage == Status.SCHEDULED else -7
         start = timezone.localtime(now).replace(hour=9, minute=0, second=0, microsecond=0) + datetime.timedelta(
             days=days
@@ -108,24 +103,20 @@ def _request(log, applicant, inspector, spec, pdf):
                 checklist.record(
                     entry,
                     outcome=Outcome.NOT_MET if failed else Outcome.MET,
-                    note="APAR kedaluwarsa, belum diisi ulang." if failed else "",
+                    note=texts["failed_item"] if failed else "",
                     user=inspector,
                 )
             if compliant:
-                move(
-                    Status.RESULT_ISSUED,
-                    result=ResultKind.COMPLIANT,
-                    findings="Sistem proteksi kebakaran aktif dan pasif berfungsi baik; latihan evakuasi tercatat.",
-                )
+                move(Status.RESULT_ISSUED, result=ResultKind.COMPLIANT, findings=texts["compliant_findings"])
             else:
                 move(
                     Status.RESULT_ISSUED,
                     result=ResultKind.NOT_COMPLIANT,
-                    findings="Sebagian APAR kedaluwarsa dan jalur evakuasi terhalang barang dagangan.",
-                    corrective_actions="1. Isi ulang dan beri label semua APAR.\n2. Bebaskan lorong dan pintu keluar.",
+                    findings=texts["not_compliant_findings"],
+                    corrective_actions=texts["corrective_actions"],
                     corrective_deadline=timezone.localdate() + datetime.timedelta(days=30),
                 )
-                move(Status.REINSPECTION, message="Kami akan memeriksa ulang setelah batas waktu perbaikan.")
+                move(Status.REINSPECTION, message=texts["reinspection"])
             visit.refresh_from_db()
             if compliant:
                 log(f"Inspections: verification code of the demo result: {visit.verification_code}")
