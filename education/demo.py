@@ -1,8 +1,9 @@
 """Demo education content: topics, 12 articles, two campaigns and one active alert,
 in Indonesian with real wagtail-localize English translations.
 
-Idempotent: whatever exists (found by slug) is left alone, so a second run
-creates and changes nothing.
+The texts live in `education/demo/` (YAML, and Markdown pages in `id/` and `en/`);
+this module maps them onto pages. Idempotent: whatever exists (found by slug) is
+left alone, so a second run creates and changes nothing.
 """
 
 import datetime
@@ -17,7 +18,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
-from education.demo_content import ALERT, ARTICLES, CAMPAIGNS, INDEXES, TOPICS
 from education.models import (
     AlertArea,
     AlertIndexPage,
@@ -31,21 +31,14 @@ from education.models import (
     CampaignPage,
     Topic,
 )
+from portal.core import demo
 from portal.core.demo import home_page
 from portal.core.places import Kecamatan
 from portal.core.translation import translate
 
+DATA = Path(__file__).resolve().parent / "demo"
 MEDIA = Path(__file__).resolve().parent / "demo_media"
 LEAFLET = "rencana-evakuasi.pdf"
-
-
-class Strings(dict):
-    """Source text → English, collected while the Indonesian content is built."""
-
-    def id(self, pair):
-        source, english = pair
-        self[source] = english
-        return source
 
 
 def seed(log):
@@ -55,38 +48,40 @@ def seed(log):
     if home is None or en_locale is None:
         log("Education: no Indonesian home page or English locale yet; skipped.")
         return
+    articles = demo.pages(DATA / "articles")
     topics = _topics(log, id_locale, en_locale)
-    images = _images(log)
+    images = _images(log, {front["image"]: front["alt"] for front, _body, _strings in articles})
     leaflet = _leaflet(log)
-    articles_index = _index(log, home, ArticleIndexPage, INDEXES["articles"], en_locale)
-    articles = _articles(log, articles_index, topics, images, leaflet, en_locale)
-    campaigns_index = _index(log, home, CampaignIndexPage, INDEXES["campaigns"], en_locale)
-    _campaigns(log, campaigns_index, articles, images, en_locale)
-    alerts_index = _index(log, home, AlertIndexPage, INDEXES["alerts"], en_locale)
+    indexes, strings = demo.load(DATA / "indexes.yaml")
+    articles_index = _index(log, home, ArticleIndexPage, indexes["articles"], strings, en_locale)
+    pages = _articles(log, articles_index, articles, topics, images, leaflet, en_locale)
+    campaigns_index = _index(log, home, CampaignIndexPage, indexes["campaigns"], strings, en_locale)
+    _campaigns(log, campaigns_index, pages, images, en_locale)
+    alerts_index = _index(log, home, AlertIndexPage, indexes["alerts"], strings, en_locale)
     _alert(log, alerts_index, en_locale)
 
 
 @transaction.atomic
 def _topics(log, id_locale, en_locale):
     topics = {}
-    for slug, name, description in TOPICS:
-        topic = Topic.objects.filter(locale=id_locale, slug=slug).first()
+    specs, strings = demo.load(DATA / "topics.yaml")
+    for spec in specs:
+        topic = Topic.objects.filter(locale=id_locale, slug=spec["slug"]).first()
         if topic is None:
-            topic = Topic.objects.create(locale=id_locale, slug=slug, name=name[0], description=description[0])
+            topic = Topic.objects.create(locale=id_locale, **spec)
             log(f"Topics: {topic.name} created.")
         if not topic.has_translation(en_locale):
-            translate(topic, en_locale, dict([name, description]))
-        topics[slug] = topic
+            translate(topic, en_locale, strings)
+        topics[spec["slug"]] = topic
     return topics
 
 
-def _images(log):
+def _images(log, alts):
     # Wagtail's migrations create the root collection; a flushed test database lacks it.
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     Image = get_image_model()
     images = {}
-    alts = {article["image"]: article["alt"][0] for article in ARTICLES}
     for path in sorted(MEDIA.glob("*.png")):
         title = f"Ilustrasi: {path.stem}"
         image = Image.objects.filter(title=title).first()
@@ -122,123 +117,71 @@ def _publish_and_translate(page, strings, en_locale, log, label):
 
 
 @transaction.atomic
-def _index(log, home, model, spec, en_locale):
-    strings = Strings()
+def _index(log, home, model, spec, strings, en_locale):
     index = model.objects.child_of(home).first()
     if index is None:
-        index = model(
-            title=strings.id(spec["title"]),
-            slug=strings.id(spec["slug"]),
-            intro=f"<p>{strings.id(spec['intro'])}</p>",
-            show_in_menus=True,
-        )
+        index = model(title=spec["title"], slug=spec["slug"], intro=f"<p>{spec['intro']}</p>", show_in_menus=True)
         home.add_child(instance=index)
         log(f"Pages: {index.title} created.")
-    else:
-        for key in ("title", "slug", "intro"):
-            strings.id(spec[key])
     _publish_and_translate(index, strings, en_locale, log, index.title)
     return index
 
 
-def build_body(items, strings, leaflet=None):
-    """StreamField data from the compact (kind, …) items of demo_content."""
+def build_body(items, leaflet=None):
+    """StreamField data from the body items of a demo page (see `portal.core.demo.parse`)."""
     blocks = []
-    for item in items:
-        kind = item[0]
+    for kind, *rest in items:
         if kind == "h":
-            blocks.append({"type": "heading", "value": {"text": strings.id(item[1]), "level": "h2"}})
+            blocks.append({"type": "heading", "value": {"text": rest[0], "level": "h2"}})
         elif kind == "p":
-            blocks.append({"type": "paragraph", "value": "".join(f"<p>{strings.id(p)}</p>" for p in item[1:])})
+            blocks.append({"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in rest)})
         elif kind == "do":
-            _kind, heading, dos, donts = item
-            blocks.append(
-                {
-                    "type": "checklist",
-                    "value": {
-                        "heading": strings.id(heading) if heading else "",
-                        "dos": [strings.id(text) for text in dos],
-                        "donts": [strings.id(text) for text in donts],
-                    },
-                }
-            )
+            heading, dos, donts = rest
+            blocks.append({"type": "checklist", "value": {"heading": heading, "dos": dos, "donts": donts}})
         elif kind == "steps":
-            _kind, heading, steps = item
-            blocks.append(
-                {
-                    "type": "steps",
-                    "value": {
-                        "heading": strings.id(heading) if heading else "",
-                        "steps": [{"title": strings.id(title), "text": strings.id(text)} for title, text in steps],
-                    },
-                }
-            )
+            heading, steps = rest
+            steps = [{"title": title, "text": text} for title, text in steps]
+            blocks.append({"type": "steps", "value": {"heading": heading, "steps": steps}})
         elif kind == "warn":
-            _kind, tone, title, text = item
-            blocks.append(
-                {"type": "callout", "value": {"tone": tone, "title": strings.id(title), "text": strings.id(text)}}
-            )
+            tone, title, text = rest
+            blocks.append({"type": "callout", "value": {"tone": tone, "title": title, "text": text}})
         elif kind == "faq":
-            _kind, heading, pairs = item
-            blocks.append(
-                {
-                    "type": "faq",
-                    "value": {
-                        "heading": strings.id(heading),
-                        "items": [
-                            {"question": strings.id(question), "answer": f"<p>{strings.id(answer)}</p>"}
-                            for question, answer in pairs
-                        ],
-                    },
-                }
-            )
+            heading, pairs = rest
+            faq = [{"question": question, "answer": f"<p>{answer}</p>"} for question, answer in pairs]
+            blocks.append({"type": "faq", "value": {"heading": heading, "items": faq}})
         elif kind == "quote":
-            _kind, quote, who = item
-            blocks.append({"type": "quote", "value": {"quote": strings.id(quote), "attribution": strings.id(who)}})
+            quote, who = rest
+            blocks.append({"type": "quote", "value": {"quote": quote, "attribution": who}})
         elif kind == "doc" and leaflet is not None:
-            _kind, title, description = item
-            blocks.append(
-                {
-                    "type": "document",
-                    "value": {
-                        "document": leaflet.pk,
-                        "title": strings.id(title),
-                        "description": strings.id(description),
-                    },
-                }
-            )
+            title, description = rest
+            value = {"document": leaflet.pk, "title": title, "description": description}
+            blocks.append({"type": "document", "value": value})
     return json.dumps(blocks)
 
 
-def _articles(log, index, topics, images, leaflet, en_locale):
+def _articles(log, index, specs, topics, images, leaflet, en_locale):
     today = timezone.localdate()
     articles = {}
-    for spec in ARTICLES:
+    for front, body, strings in specs:
         with transaction.atomic():
-            strings = Strings()
-            slug = spec["slug"][0]
-            article = ArticlePage.objects.child_of(index).filter(slug=slug).first()
-            body = build_body(spec["body"], strings, leaflet)
-            fields = {
-                "title": strings.id(spec["title"]),
-                "slug": strings.id(spec["slug"]),
-                "summary": strings.id(spec["summary"]),
-                "hero_alt": strings.id(spec["alt"]),
-            }
+            article = ArticlePage.objects.child_of(index).filter(slug=front["slug"]).first()
             if article is None:
                 article = ArticlePage(
-                    **fields,
-                    hero_image=images.get(spec["image"]),
-                    date=today - datetime.timedelta(days=spec["days"]),
-                    body=body,
+                    title=front["title"],
+                    slug=front["slug"],
+                    summary=front["summary"],
+                    hero_alt=front["alt"],
+                    hero_image=images.get(front["image"]),
+                    date=today - datetime.timedelta(days=front["days"]),
+                    body=build_body(body, leaflet),
                 )
                 article.topic_links = [
-                    ArticleTopic(topic=topics[slug], sort_order=i) for i, slug in enumerate(spec["topics"])
+                    ArticleTopic(topic=topics[slug], sort_order=i) for i, slug in enumerate(front["topics"])
                 ]
                 index.add_child(instance=article)
                 log(f"Articles: {article.title} created.")
             _publish_and_translate(article, strings, en_locale, log, article.title)
-            articles[slug] = article
+            articles[front["slug"]] = article
     return articles
 
 
@@ -249,35 +192,29 @@ def _kecamatan(names):
 
 def _campaigns(log, index, articles, images, en_locale):
     today = timezone.localdate()
-    for spec in CAMPAIGNS:
+    for front, body, strings in demo.pages(DATA / "campaigns"):
         with transaction.atomic():
-            strings = Strings()
-            slug = spec["slug"][0]
-            campaign = CampaignPage.objects.child_of(index).filter(slug=slug).first()
-            fields = {
-                "title": strings.id(spec["title"]),
-                "slug": strings.id(spec["slug"]),
-                "key_message": strings.id(spec["key_message"]),
-                "summary": strings.id(spec["summary"]),
-                "hero_alt": strings.id(spec["alt"]),
-                "cta_label": strings.id(spec["cta_label"]),
-            }
-            body = build_body(spec["body"], strings)
+            campaign = CampaignPage.objects.child_of(index).filter(slug=front["slug"]).first()
             if campaign is None:
                 campaign = CampaignPage(
-                    **fields,
-                    hero_image=images.get(spec["image"]),
-                    start_date=today + datetime.timedelta(days=spec["start"]),
-                    end_date=today + datetime.timedelta(days=spec["end"]),
-                    cta_page=articles.get(spec["cta_article"]),
-                    body=body,
+                    title=front["title"],
+                    slug=front["slug"],
+                    key_message=front["key_message"],
+                    summary=front["summary"],
+                    hero_alt=front["alt"],
+                    cta_label=front["cta_label"],
+                    hero_image=images.get(front["image"]),
+                    start_date=today + datetime.timedelta(days=front["start"]),
+                    end_date=today + datetime.timedelta(days=front["end"]),
+                    cta_page=articles.get(front["cta_article"]),
+                    body=build_body(body),
                 )
                 campaign.areas = [
-                    CampaignArea(kecamatan=k, sort_order=i) for i, k in enumerate(_kecamatan(spec["kecamatan"]))
+                    CampaignArea(kecamatan=k, sort_order=i) for i, k in enumerate(_kecamatan(front["kecamatan"]))
                 ]
                 campaign.related_articles = [
                     CampaignArticle(article=articles[key], sort_order=i)
-                    for i, key in enumerate(spec["articles"])
+                    for i, key in enumerate(front["articles"])
                     if key in articles
                 ]
                 index.add_child(instance=campaign)
@@ -287,32 +224,25 @@ def _campaigns(log, index, articles, images, en_locale):
 
 @transaction.atomic
 def _alert(log, index, en_locale):
-    strings = Strings()
-    slug = ALERT["slug"][0]
-    alert = AlertPage.objects.child_of(index).filter(slug=slug).first()
-    fields = {
-        key: strings.id(ALERT[source])
-        for key, source in (
-            ("title", "title"),
-            ("slug", "slug"),
-            ("event", "event"),
-            ("description", "description"),
-            ("instruction", "instruction"),
-            ("area_description", "area"),
-        )
-    }
+    spec, strings = demo.load(DATA / "alert.yaml")
+    alert = AlertPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if alert is None:
         now = timezone.now()
         alert = AlertPage(
-            **fields,
+            title=spec["title"],
+            slug=spec["slug"],
+            event=spec["event"],
+            description=spec["description"],
+            instruction=spec["instruction"],
+            area_description=spec["area"],
             category="Fire",
             severity="Severe",
             urgency="Expected",
             certainty="Likely",
             onset=now - datetime.timedelta(hours=1),
-            expires=now + datetime.timedelta(days=ALERT["days"]),
+            expires=now + datetime.timedelta(days=spec["days"]),
         )
-        alert.areas = [AlertArea(kecamatan=k, sort_order=i) for i, k in enumerate(_kecamatan(ALERT["kecamatan"]))]
+        alert.areas = [AlertArea(kecamatan=k, sort_order=i) for i, k in enumerate(_kecamatan(spec["kecamatan"]))]
         index.add_child(instance=alert)
-        log(f"Alerts: {alert.title} created (active for {ALERT['days']} days).")
+        log(f"Alerts: {alert.title} created (active for {spec['days']} days).")
     _publish_and_translate(alert, strings, en_locale, log, alert.title)

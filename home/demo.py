@@ -1,8 +1,11 @@
 """Demo content for the site shell: locales, areas, home pages, contacts, staff.
+The texts and contacts live in `home/demo/site.yaml`.
 
 Every step creates what is missing and leaves what exists alone, so running
 `seed_demo` twice changes nothing the second time.
 """
+
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -12,65 +15,23 @@ from wagtail.models import Locale, Page, Site
 from allauth.account.models import EmailAddress
 
 from home.models import DepartmentHotline, DepartmentIdentity, DepartmentSettings, HomePage
-from portal.core.demo import DEMO_PASSWORD
+from portal.core.demo import DEMO_PASSWORD, load
 from portal.core.places import load_areas
 from portal.core.translation import translate
 
 # Local demo only, for every demo account: the README says so, and seed_demo refuses production settings.
 DEMO_STAFF_EMAIL = "admin@damkar.example"
 
-HOME_ID = {
-    "title": "Beranda",
-    "slug": "beranda",
-    "seo_title": "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi",
-    "emergency_heading": "Darurat? Telepon 112 sekarang",
-    "emergency_text": "Gratis, 24 jam. Sebutkan apa yang terjadi, alamat, dan patokan terdekat.",
-    "report_heading": "Laporkan kebakaran atau kebutuhan penyelamatan",
-    "report_text": "Sudah menelepon, atau tidak bisa bicara? Kirim laporan dengan lokasi dan foto.",
-    "intro": (
-        "<p>Kami memadamkan kebakaran, menyelamatkan orang dan hewan, memeriksa proteksi kebakaran "
-        "gedung, dan mengajak warga Kota Jambi mencegah kebakaran.</p>"
-    ),
-}
-HOME_EN = {
-    "Beranda": "Home",
-    "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi": "Jambi City Fire and Rescue Department",
-    "Darurat? Telepon 112 sekarang": "Emergency? Call 112 now",
-    "Gratis, 24 jam. Sebutkan apa yang terjadi, alamat, dan patokan terdekat.": (
-        "Free, 24 hours. Say what is happening, the address and the nearest landmark."
-    ),
-    "Laporkan kebakaran atau kebutuhan penyelamatan": "Report a fire or a rescue need",
-    "Sudah menelepon, atau tidak bisa bicara? Kirim laporan dengan lokasi dan foto.": (
-        "Already called, or unable to talk? Send a report with the location and photos."
-    ),
-    "Kami memadamkan kebakaran, menyelamatkan orang dan hewan, memeriksa proteksi kebakaran "
-    "gedung, dan mengajak warga Kota Jambi mencegah kebakaran.": (
-        "We put out fires, rescue people and animals, inspect fire protection in buildings, "
-        "and work with the people of Kota Jambi to prevent fires."
-    ),
-}
-IDENTITY_ID = {
-    "name": "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi",
-    "short_name": "Damkar Kota Jambi",
-    "tagline": "Cepat, tanggap, selamat.",
-    "office_hours": "Layanan darurat 24 jam; kantor Senin–Jumat 08.00–16.00 WIB",
-}
-IDENTITY_EN = {
-    "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi": "Jambi City Fire and Rescue Department",
-    "Damkar Kota Jambi": "Jambi Fire & Rescue",
-    "Cepat, tanggap, selamat.": "Fast, responsive, safe.",
-    "Layanan darurat 24 jam; kantor Senin–Jumat 08.00–16.00 WIB": (
-        "Emergency service 24 hours; office Monday–Friday 08:00–16:00 (WIB)"
-    ),
-}
+DATA = Path(__file__).resolve().parent / "demo" / "site.yaml"
 
 
 def seed(log):
     id_locale, en_locale = _locales(log)
     kecamatan, kelurahan = load_areas()
     log(f"Areas: {kecamatan} kecamatan and {kelurahan} kelurahan added.")
-    home = _home_pages(log, id_locale, en_locale)
-    _contacts(log, home, id_locale, en_locale)
+    data, strings = load(DATA)
+    home = _home_pages(log, id_locale, en_locale, data["home"], strings)
+    _contacts(log, home, id_locale, en_locale, data, strings)
     _staff(log)
 
 
@@ -83,12 +44,12 @@ def _locales(log):
 
 
 @transaction.atomic
-def _home_pages(log, id_locale, en_locale):
+def _home_pages(log, id_locale, en_locale, spec, strings):
     home = HomePage.objects.filter(locale=id_locale).first()
     if home is None:
         # The tree's root comes from Wagtail's migrations; a flushed test database has none.
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=id_locale))
-        home = root.add_child(instance=HomePage(locale=id_locale, **HOME_ID))
+        home = root.add_child(instance=HomePage(locale=id_locale, **{**spec, "intro": f"<p>{spec['intro']}</p>"}))
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
         welcome = site.root_page if site else None
@@ -103,48 +64,28 @@ def _home_pages(log, id_locale, en_locale):
             welcome.delete()
         log("Pages: Indonesian home page created.")
     if not home.has_translation(en_locale):
-        translate(home, en_locale, HOME_EN)
+        translate(home, en_locale, strings)
         log("Pages: English home page translated.")
     return home
 
 
 @transaction.atomic
-def _contacts(log, home, id_locale, en_locale):
+def _contacts(log, home, id_locale, en_locale, data, strings):
     identity = DepartmentIdentity.objects.filter(locale=id_locale).first()
     if identity is None:
-        identity = DepartmentIdentity.objects.create(locale=id_locale, **IDENTITY_ID)
+        identity = DepartmentIdentity.objects.create(locale=id_locale, **data["identity"])
         log("Settings: department identity created.")
     if not identity.has_translation(en_locale):
-        translate(identity, en_locale, IDENTITY_EN)
+        translate(identity, en_locale, strings)
         log("Settings: department identity translated.")
 
     site = Site.objects.get(root_page=home)
     contacts, created = DepartmentSettings.objects.get_or_create(
-        site=site,
-        defaults={
-            "identity": identity,
-            "emergency_number": "112",
-            # Demo numbers: staff replace them with the real ones in Settings.
-            "main_phone": "(0741) 7551113",
-            "whatsapp": "0812-7400-1130",
-            "email": "damkar@jambikota.example",
-            "address": "Jl. Jenderal Sudirman No. 1, Thehok, Jambi Selatan, Kota Jambi, Jambi 36138",
-            "facebook_url": "https://www.facebook.com/damkarkotajambi",
-            "instagram_url": "https://www.instagram.com/damkarkotajambi",
-            "youtube_url": "https://www.youtube.com/@damkarkotajambi",
-        },
+        site=site, defaults={"identity": identity, **data["contacts"]}
     )
     if created:
         DepartmentHotline.objects.bulk_create(
-            [
-                DepartmentHotline(
-                    settings=contacts, sort_order=0, kind="post", name="Pos Kota Baru", number="(0741) 7551114"
-                ),
-                DepartmentHotline(
-                    settings=contacts, sort_order=1, kind="post", name="Pos Telanaipura", number="(0741) 7551115"
-                ),
-                DepartmentHotline(settings=contacts, sort_order=2, kind="rescue", name="", number="(0741) 7551116"),
-            ]
+            DepartmentHotline(settings=contacts, sort_order=i, **hotline) for i, hotline in enumerate(data["hotlines"])
         )
         log("Settings: department contacts and hotlines created.")
 

@@ -11,6 +11,7 @@ import importlib
 import random
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -19,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from portal.core.audit import AuditEntry
+from portal.core.demo import load
 from portal.core.places import Kecamatan
 from portal.core.translation import translate
 from reporting.incidents.lifecycle import TIMESTAMPS
@@ -42,114 +44,9 @@ CATEGORY_EN = {
     "other": ("Other", "Any other situation that needs the crews."),
 }
 
-# Demo fire posts: plausible places in Kota Jambi, not the department's real list.
-STATIONS = [
-    (
-        "mako",
-        "Markas Komando Damkar Kota Jambi",
-        "15.71.07",
-        "-1.628500",
-        "103.598200",
-        "Jl. Jenderal Sudirman, Kota Baru",
-        "PMK 01, PMK 02, Rescue 01",
-    ),
-    (
-        "pos-telanaipura",
-        "Pos Damkar Telanaipura",
-        "15.71.01",
-        "-1.593000",
-        "103.577500",
-        "Jl. Arif Rahman Hakim, Telanaipura",
-        "PMK 03",
-    ),
-    (
-        "pos-jambi-timur",
-        "Pos Damkar Jambi Timur",
-        "15.71.03",
-        "-1.603000",
-        "103.643000",
-        "Jl. Sultan Agung, Jambi Timur",
-        "PMK 04",
-    ),
-    (
-        "pos-pasar",
-        "Pos Damkar Pasar Jambi",
-        "15.71.04",
-        "-1.588500",
-        "103.615000",
-        "Jl. Sultan Thaha, Pasar Jambi",
-        "PMK 05",
-    ),
-    (
-        "pos-alam-barajo",
-        "Pos Damkar Alam Barajo",
-        "15.71.09",
-        "-1.641000",
-        "103.565000",
-        "Jl. Lingkar Barat, Alam Barajo",
-        "PMK 06, Tangki 01",
-    ),
-    (
-        "pos-paal-merah",
-        "Pos Damkar Paal Merah",
-        "15.71.11",
-        "-1.648000",
-        "103.640000",
-        "Jl. Lingkar Selatan, Paal Merah",
-        "PMK 07",
-    ),
-    (
-        "pos-seberang",
-        "Pos Damkar Seberang Kota",
-        "15.71.05",
-        "-1.573000",
-        "103.622000",
-        "Jl. KH. Abdul Qodir Jailani, Pelayangan",
-        "PMK 08, Perahu 01",
-    ),
-]
-
-# Approximate centres of the kecamatan (WGS84), for spreading demo incidents.
-CENTRES = {
-    "15.71.01": (-1.596, 103.574),
-    "15.71.02": (-1.628, 103.626),
-    "15.71.03": (-1.601, 103.641),
-    "15.71.04": (-1.589, 103.613),
-    "15.71.05": (-1.574, 103.624),
-    "15.71.06": (-1.577, 103.600),
-    "15.71.07": (-1.631, 103.596),
-    "15.71.08": (-1.612, 103.615),
-    "15.71.09": (-1.642, 103.560),
-    "15.71.10": (-1.606, 103.590),
-    "15.71.11": (-1.650, 103.641),
-}
-
-DESCRIPTIONS = {
-    "fire-building": "Asap hitam keluar dari atap rumah, api terlihat di bagian dapur.",
-    "fire-vehicle": "Mobil terbakar di pinggir jalan, pengemudi sudah keluar.",
-    "fire-land": "Lahan kosong terbakar, api merambat ke arah permukiman.",
-    "fire-rubbish": "Tumpukan sampah terbakar dekat rumah warga, asap tebal.",
-    "fire-electrical": "Kabel listrik di tiang terbakar dan memercikkan api.",
-    "rescue-snake": "Ular masuk ke dalam rumah, bersembunyi di bawah lemari.",
-    "rescue-bees": "Sarang tawon besar di plafon teras, anak-anak takut lewat.",
-    "rescue-animal": "Kucing terjebak di atas pohon tinggi sejak pagi.",
-    "rescue-trapped": "Cincin tersangkut di jari dan jari mulai bengkak.",
-    "rescue-water": "Warga melihat orang terseret arus di tepi Sungai Batanghari.",
-    "other": "Pohon tumbang menutup jalan setelah hujan deras.",
-}
-WEIGHTS = {
-    "fire-building": 14,
-    "fire-vehicle": 5,
-    "fire-land": 10,
-    "fire-rubbish": 8,
-    "fire-electrical": 7,
-    "rescue-snake": 12,
-    "rescue-bees": 10,
-    "rescue-animal": 6,
-    "rescue-trapped": 5,
-    "rescue-water": 3,
-    "other": 4,
-}
+# Demo fire posts (plausible places in Kota Jambi, not the department's real list),
+# kecamatan centres for spreading the incidents, and each kind's weight and text.
+DATA = Path(__file__).resolve().parent / "demo"
 DEMO_COUNT = 140
 DEMO_DAYS = 60
 
@@ -216,22 +113,13 @@ def ensure_categories(log=print):
 
 def _stations(log):
     created = 0
-    for code, name, kecamatan_code, lat, lon, address, units in STATIONS:
-        kecamatan = Kecamatan.objects.filter(code=kecamatan_code).first()
+    stations, _strings = load(DATA / "stations.yaml")
+    for spec in stations:
+        kecamatan = Kecamatan.objects.filter(code=spec.pop("kecamatan")).first()
         if kecamatan is None:
             continue
-        _station, made = FireStation.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "kecamatan": kecamatan,
-                "latitude": Decimal(lat),
-                "longitude": Decimal(lon),
-                "address": address,
-                "units": units,
-                "phone": "+627417551113",
-            },
-        )
+        spec.update(kecamatan=kecamatan, latitude=Decimal(spec["latitude"]), longitude=Decimal(spec["longitude"]))
+        _station, made = FireStation.objects.get_or_create(code=spec.pop("code"), defaults=spec)
         created += made
     if created:
         log(f"Fire stations: {created} demo posts created.")
@@ -245,22 +133,24 @@ def _minutes(rng, low, high):
 def _incidents(log):
     if Incident.objects.filter(idempotency_key__startswith="demo-").exists():
         return
+    data, _strings = load(DATA / "incidents.yaml")
+    centres, kinds = data["centres"], data["kinds"]
     default = Locale.get_default()
     categories = {c.code: c for c in Category.objects.filter(locale=default)}
-    areas = {k.code: k for k in Kecamatan.objects.filter(code__in=CENTRES)}
+    areas = {k.code: k for k in Kecamatan.objects.filter(code__in=centres)}
     stations = list(FireStation.objects.all())
     if not categories or not areas or not stations:
         return
     rng = random.Random(1749)  # noqa: S311 (fixed seed: the same demo every time, not security)
     now = timezone.now().replace(second=0, microsecond=0)
-    codes = [c for c in WEIGHTS if c in categories]
-    weights = [WEIGHTS[c] for c in codes]
+    codes = [c for c in kinds if c in categories]
+    weights = [kinds[c]["weight"] for c in codes]
     sources = [Source.WEB, Source.CALL_112, Source.CALL_112, Source.PHONE, Source.WEB, Source.WALK_IN]
     events = []
     for number in range(DEMO_COUNT):
         code = rng.choices(codes, weights)[0]
         area_code = rng.choice(list(areas))
-        lat, lon = CENTRES[area_code]
+        lat, lon = centres[area_code]
         lat += rng.uniform(-0.008, 0.008)
         lon += rng.uniform(-0.008, 0.008)
         received = now - timedelta(days=rng.uniform(0.02, DEMO_DAYS))
@@ -268,7 +158,7 @@ def _incidents(log):
         station = min(stations, key=lambda s: (float(s.latitude) - lat) ** 2 + (float(s.longitude) - lon) ** 2)
         incident = Incident(
             category=categories[code],
-            description=DESCRIPTIONS[code],
+            description=kinds[code]["description"],
             source=rng.choice(sources),
             latitude=Decimal(f"{lat:.6f}"),
             longitude=Decimal(f"{lon:.6f}"),

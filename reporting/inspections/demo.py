@@ -6,6 +6,7 @@ The verification code of the issued result is printed in the seed log.
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
-from portal.core.demo import DEMO_PASSWORD
+from portal.core.demo import DEMO_PASSWORD, load
 from portal.core.places import Kelurahan
 
 from . import checklist, lifecycle
@@ -25,84 +26,8 @@ from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind, 
 DEMO_APPLICANT_EMAIL = "pemohon.demo@damkar.example"
 DEMO_INSPECTOR_EMAIL = "inspektur.demo@damkar.example"
 
-# A tiny valid PDF, as a demo "building approval" attachment.
-DEMO_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
-
-REQUESTS = [
-    {
-        "building_name": "Ruko Sentosa Blok A (demo)",
-        "building_use": "shop",
-        "kelurahan": "15.71.08.1002",
-        "address": "Jl. Kapten Pattimura No. 12",
-        "latitude": Decimal("-1.622100"),
-        "longitude": Decimal("103.612400"),
-        "floors": 3,
-        "floor_area": 540,
-        "year_built": 2024,
-        "occupancy": 40,
-        "reason": "new_building",
-        "stage": Status.SUBMITTED,
-    },
-    {
-        "building_name": "Gudang Logistik Kasang (demo)",
-        "building_use": "industry",
-        "kelurahan": "15.71.03.1006",
-        "address": "Jl. Lingkar Timur I, Kasang",
-        "latitude": Decimal("-1.604500"),
-        "longitude": Decimal("103.656200"),
-        "floors": 1,
-        "floor_area": 2400,
-        "year_built": 2015,
-        "occupancy": 25,
-        "reason": "insurance",
-        "stage": Status.RETURNED,
-    },
-    {
-        "building_name": "Sekolah Harapan Bangsa (demo)",
-        "building_use": "school",
-        "kelurahan": "15.71.01.1012",
-        "address": "Jl. Arif Rahman Hakim No. 45",
-        "latitude": Decimal("-1.617800"),
-        "longitude": Decimal("103.589300"),
-        "floors": 3,
-        "floor_area": 3200,
-        "year_built": 2008,
-        "occupancy": 650,
-        "reason": "periodic",
-        "stage": Status.SCHEDULED,
-    },
-    {
-        "building_name": "Hotel Batanghari Indah (demo)",
-        "building_use": "hotel",
-        "kelurahan": "15.71.04.1001",
-        "address": "Jl. Sultan Agung No. 8",
-        "latitude": Decimal("-1.592400"),
-        "longitude": Decimal("103.614800"),
-        "floors": 7,
-        "floor_area": 6800,
-        "year_built": 2012,
-        "occupancy": 300,
-        "reason": "periodic",
-        "stage": "compliant",
-    },
-    {
-        "building_name": "Pasar Tradisional Talang Banjar (demo)",
-        "building_use": "shop",
-        "kelurahan": "15.71.03.1004",
-        "address": "Jl. Sentot Alibasa, Talang Banjar",
-        "latitude": Decimal("-1.597000"),
-        "longitude": Decimal("103.632000"),
-        "floors": 2,
-        "floor_area": 4100,
-        "year_built": 1998,
-        "occupancy": 900,
-        "reason": "renovation",
-        "stage": Status.REINSPECTION,
-    },
-]
+# The requests, and a tiny valid PDF as their "building approval" attachment.
+DATA = Path(__file__).resolve().parent / "demo"
 
 
 def seed(log):
@@ -112,8 +37,10 @@ def seed(log):
     if group is not None and not inspector.groups.filter(pk=group.pk).exists():
         inspector.groups.add(group)
         log(f"Inspections: {DEMO_INSPECTOR_EMAIL} added to the Inspectors group.")
-    for spec in REQUESTS:
-        _request(log, applicant, inspector, dict(spec))
+    data, _strings = load(DATA / "requests.yaml")
+    pdf = (DATA / "pbg-demo.pdf").read_bytes()
+    for spec in data["requests"]:
+        _request(log, applicant, inspector, {**data["contact"], **spec}, data["texts"], pdf)
 
 
 def _user(log, email, first, last):
@@ -129,7 +56,7 @@ def _user(log, email, first, last):
 
 
 @transaction.atomic
-def _request(log, applicant, inspector, spec):
+def _request(log, applicant, inspector, spec, texts, pdf):
     stage = spec.pop("stage")
     existing = InspectionRequest.objects.filter(applicant=applicant, building_name=spec["building_name"]).first()
     if existing is not None:
@@ -139,20 +66,19 @@ def _request(log, applicant, inspector, spec):
         return
     now = timezone.now()
     kelurahan = Kelurahan.objects.get(code=spec.pop("kelurahan"))
+    spec.update(latitude=Decimal(spec["latitude"]), longitude=Decimal(spec["longitude"]))
     inspection = InspectionRequest.objects.create(
         applicant=applicant,
         kecamatan=kelurahan.kecamatan,
         kelurahan=kelurahan,
-        contact_name="Budi Santoso",
-        contact_phone="+6281274001234",
         preferred_date=timezone.localdate() + datetime.timedelta(days=10),
         submitted_at=now - datetime.timedelta(days=20),
         **spec,
     )
     document = InspectionDocument(
-        request=inspection, kind="pdf", original_name="PBG-demo.pdf", size=len(DEMO_PDF), uploaded_by=applicant
+        request=inspection, kind="pdf", original_name="PBG-demo.pdf", size=len(pdf), uploaded_by=applicant
     )
-    document.file.save("upload", ContentFile(DEMO_PDF), save=False)
+    document.file.save("upload", ContentFile(pdf), save=False)
     document.save()
     lifecycle.record_submission(inspection, applicant)
 
@@ -160,12 +86,9 @@ def _request(log, applicant, inspector, spec):
         return lifecycle.move(InspectionRequest.objects.get(pk=inspection.pk), target, user=inspector, **data)
 
     if stage == Status.RETURNED:
-        move(
-            Status.RETURNED,
-            message="Mohon lampirkan denah lantai dan dokumen PBG yang masih berlaku.",
-        )
+        move(Status.RETURNED, message=texts["returned"])
     elif stage in (Status.SCHEDULED, "compliant", Status.REINSPECTION):
-        move(Status.VERIFIED, message="Dokumen lengkap. Kami akan menghubungi Anda untuk jadwal kunjungan.")
+        move(Status.VERIFIED, message=texts["verified"])
         days = 5 if stage == Status.SCHEDULED else -7
         start = timezone.localtime(now).replace(hour=9, minute=0, second=0, microsecond=0) + datetime.timedelta(
             days=days
@@ -180,24 +103,20 @@ def _request(log, applicant, inspector, spec):
                 checklist.record(
                     entry,
                     outcome=Outcome.NOT_MET if failed else Outcome.MET,
-                    note="APAR kedaluwarsa, belum diisi ulang." if failed else "",
+                    note=texts["failed_item"] if failed else "",
                     user=inspector,
                 )
             if compliant:
-                move(
-                    Status.RESULT_ISSUED,
-                    result=ResultKind.COMPLIANT,
-                    findings="Sistem proteksi kebakaran aktif dan pasif berfungsi baik; latihan evakuasi tercatat.",
-                )
+                move(Status.RESULT_ISSUED, result=ResultKind.COMPLIANT, findings=texts["compliant_findings"])
             else:
                 move(
                     Status.RESULT_ISSUED,
                     result=ResultKind.NOT_COMPLIANT,
-                    findings="Sebagian APAR kedaluwarsa dan jalur evakuasi terhalang barang dagangan.",
-                    corrective_actions="1. Isi ulang dan beri label semua APAR.\n2. Bebaskan lorong dan pintu keluar.",
+                    findings=texts["not_compliant_findings"],
+                    corrective_actions=texts["corrective_actions"],
                     corrective_deadline=timezone.localdate() + datetime.timedelta(days=30),
                 )
-                move(Status.REINSPECTION, message="Kami akan memeriksa ulang setelah batas waktu perbaikan.")
+                move(Status.REINSPECTION, message=texts["reinspection"])
             visit.refresh_from_db()
             if compliant:
                 log(f"Inspections: verification code of the demo result: {visit.verification_code}")

@@ -4,6 +4,7 @@ import pytest
 
 from education import demo
 from education.models import AlertPage, ArticlePage, CampaignPage, Topic
+from portal.core import demo as core_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +50,53 @@ def test_demo_content_is_bilingual_and_idempotent(client, site, django_capture_o
         AlertPage.objects.count(),
         Topic.objects.count(),
     )
+
+
+PAGE = """---
+slug: {slug}
+title: {title}
+---
+
+## {heading}
+
+{text}
+
+::: callout danger {heading}
+{text}
+:::
+"""
+
+
+def _page(folder, language, **texts):
+    (folder / language).mkdir(parents=True, exist_ok=True)
+    (folder / language / "01-page.md").write_text(PAGE.format(**texts), encoding="utf-8")
+
+
+def test_markdown_pages_pair_the_english_texts_with_the_indonesian_ones(tmp_path):
+    _page(tmp_path, "id", slug="halaman", title="Judul", heading="Awas", text="Telepon 112.")
+    _page(tmp_path, "en", slug="page", title="Title", heading="Beware", text="Call 112.")
+    [(front, body, strings)] = core_demo.pages(tmp_path)
+    assert front == {"slug": "halaman", "title": "Judul"}
+    assert body == [("h", "Awas"), ("p", "Telepon 112."), ("warn", "danger", "Awas", "Telepon 112.")]
+    assert strings == {"halaman": "page", "Judul": "Title", "Awas": "Beware", "Telepon 112.": "Call 112."}
+
+
+def test_an_english_page_with_other_blocks_stops_seeding_with_its_name(tmp_path):
+    _page(tmp_path, "id", slug="halaman", title="Judul", heading="Awas", text="Telepon 112.")
+    _page(tmp_path, "en", slug="page", title="Title", heading="Beware", text="Call 112.")
+    english = tmp_path / "en" / "01-page.md"
+    english.write_text(english.read_text().replace("::: callout danger", "::: callout warning"))
+    with pytest.raises(ValueError, match="en/01-page.md"):
+        core_demo.pages(tmp_path)
+    english.unlink()
+    with pytest.raises(ValueError, match="01-page.md"):
+        core_demo.pages(tmp_path)
+
+
+def test_yaml_texts_come_in_indonesian_with_their_english(tmp_path):
+    path = tmp_path / "data.yaml"
+    path.write_text("- name: {id: Relawan, en: Volunteers}\n  code: 7\n- name: {id: Relawan, en: Helpers}\n")
+    with pytest.raises(ValueError, match="two different English translations"):
+        core_demo.load(path)
+    path.write_text("- name: {id: Relawan, en: Volunteers}\n  code: 7\n")
+    assert core_demo.load(path) == ([{"name": "Relawan", "code": 7}], {"Relawan": "Volunteers"})
