@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Locale
 
 from education.demo_content import ALERT, ARTICLES, CAMPAIGNS, INDEXES, TOPICS
 from education.models import (
@@ -81,9 +81,6 @@ def _topics(log, id_locale, en_locale):
 
 
 def _images(log):
-    # Wagtail's migrations create the root collection; a flushed test database lacks it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     Image = get_image_model()
     images = {}
     alts = {article["image"]: article["alt"][0] for article in ARTICLES}

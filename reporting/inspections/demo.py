@@ -17,6 +17,7 @@ from allauth.account.models import EmailAddress
 
 from portal.core.demo import DEMO_PASSWORD
 from portal.core.places import Kelurahan
+from portal.core.roles import INSPECTORS
 
 from . import checklist, workflow
 from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind, Status
@@ -108,7 +109,7 @@ REQUESTS = [
 def seed(log):
     applicant = _user(log, DEMO_APPLICANT_EMAIL, "Budi", "Pemohon (demo)")
     inspector = _user(log, DEMO_INSPECTOR_EMAIL, "Rina", "Inspektur (demo)")
-    group = Group.objects.filter(name="Inspectors").first()
+    group = Group.objects.filter(name=INSPECTORS).first()
     if group is not None and not inspector.groups.filter(pk=group.pk).exists():
         inspector.groups.add(group)
         log(f"Inspections: {DEMO_INSPECTOR_EMAIL} added to the Inspectors group.")
