@@ -32,6 +32,7 @@ from portal.core.roles import (
 )
 from tests.home.factories import UserFactory
 from tests.incidents.factories import stations
+from tests.refusals import admin_refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +48,8 @@ class Action:
     api: bool
     # perform(client, world) -> response
     perform: object
-    # state(world) -> anything comparable: what the action would change
-    state: object = lambda world: None
+    # state(world) -> anything comparable: what the action would change (None for reads)
+    state: object = None
     # for reads, the allowed response status
     ok: tuple = (200,)
 
@@ -349,31 +350,23 @@ def _client(user, api):
 
 def _refusal(response, api):
     """None when `response` is a refusal, else what it was."""
-    status = response.status_code
     if api:
-        return None if status in (401, 403) else f"API answered {status}"
-    if status == 403:
-        return None
-    if status != 302:
-        return f"admin answered {status}"
-    location = response["Location"]
-    # Without admin access: to the login page; with it: back to the dashboard with a message.
-    if location.startswith(reverse("wagtailadmin_login")) or location == reverse("wagtailadmin_home"):
-        return None
-    return f"redirected to {location}"
+        return None if response.status_code in (401, 403) else f"API answered {response.status_code}"
+    return admin_refusal(response)
 
 
 def _try(role, action, world):
     """Perform `action` as a member of `role`; return what went wrong, or None."""
     user = UserFactory(username=f"staff-{ROLES.index(role)}", is_staff=role != CITIZEN, groups=[role])
-    before = action.state(world)
+    state = action.state or (lambda world: None)
+    before = state(world)
     response = action.perform(_client(user, action.api), world)
-    after = action.state(world)
+    after = state(world)
     status = response.status_code
     if role in action.allowed:
-        if before is None and status not in action.ok:
+        if action.state is None and status not in action.ok:
             return f"{role} may, got {status}"
-        if before is not None and (status not in (200, 201, 302) or after == before):
+        if action.state is not None and (status not in (200, 201, 302) or after == before):
             return f"{role} may, got {status} and state {before!r} -> {after!r}"
         return None
     refusal = _refusal(response, action.api)
