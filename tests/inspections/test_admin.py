@@ -14,7 +14,7 @@ from reporting.inspections import workflow
 from reporting.inspections.models import ChecklistPhoto, InspectionRequest, Status
 from tests.refusals import assert_admin_refused
 
-from .conftest import make_user, schedule_data
+from .conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,13 @@ def test_own_visits_come_first(client, inspector, make_request):
     other = make_user("other-inspector@example.com", groups=["Inspectors"])
     mine = make_request(status=Status.VERIFIED, building_name="Punya Saya")
     theirs = make_request(status=Status.VERIFIED, building_name="Punya Orang")
-    workflow.move(mine, Status.SCHEDULED, user=inspector, **schedule_data(inspector))
-    start = timezone.now() + datetime.timedelta(days=3, hours=-1)
+    # Both visits on the same local day (the agenda groups by day), theirs an hour earlier.
+    noon = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate() + datetime.timedelta(days=3), datetime.time(12))
+    )
+    hour = datetime.timedelta(hours=1)
+    workflow.move(mine, Status.SCHEDULED, user=inspector, starts_at=noon, ends_at=noon + hour, inspectors=[inspector])
+    start = noon - hour
     workflow.move(
         theirs,
         Status.SCHEDULED,
