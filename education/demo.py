@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Locale
 
 from education.models import (
     AlertArea,
@@ -77,9 +77,6 @@ def _topics(log, id_locale, en_locale):
 
 
 def _images(log, alts):
-    # Wagtail's migrations create the root collection; a flushed test database lacks it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     Image = get_image_model()
     images = {}
     for path in sorted(MEDIA.glob("*.png")):

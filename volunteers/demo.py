@@ -21,6 +21,7 @@ from allauth.account.models import EmailAddress
 
 from portal.core.demo import DEMO_PASSWORD, home_page, load
 from portal.core.places import Kelurahan
+from portal.core.roles import COORDINATORS, TRAININGS_INDEX_PAGE_PERMISSIONS
 from portal.core.translation import translate
 from volunteers import seats
 from volunteers.models import (
@@ -34,7 +35,6 @@ from volunteers.models import (
 from volunteers.models.profiles import PRIVACY_STATEMENT_VERSION
 
 DEMO_COORDINATOR_EMAIL = "koordinator@demo.damkar.example"
-COORDINATORS = "Coordinators"
 
 DATA = Path(__file__).resolve().parent / "demo"
 
@@ -125,7 +125,7 @@ def _index(log, id_locale, en_locale, spec, strings):
         translate(index, en_locale, strings)
         log("Volunteers: trainings index translated.")
     group = Group.objects.get(name=COORDINATORS)
-    for codename in ("add_page", "change_page", "publish_page"):
+    for codename in TRAININGS_INDEX_PAGE_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
     return index

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0001_initial'),
-        ('education', '0002_editorial_groups'),
+        ('education', '0001_initial'),
     ]
 
     operations = [

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +9,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self):
-        from portal.core import freshness, tracing
+        from portal.core import freshness, roles, tracing
 
         tracing.connect()
         freshness.connect()
+        # Every app's post_migrate, and every flush (which emits it too); the
+        # receiver acts once, after the last app has its permissions.
+        post_migrate.connect(roles.sync_after_migrate, dispatch_uid="core.sync_roles")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,9 @@ class IncidentsConfig(AppConfig):
     # The label the data and migrations were created under.
     label = "reporting"
     verbose_name = _("Incidents")
+
+    def ready(self):
+        from .reference import sync_categories
+
+        # After every migrate, and every flush, which emits post_migrate too.
+        post_migrate.connect(sync_categories, sender=self, dispatch_uid="reporting.sync_categories")

@@ -1,19 +1,16 @@
-"""Demo content for incidents: the category tree in both languages, the staff
-groups, fire posts in Kota Jambi, and two months of past incidents with full
-timestamps so the dashboard shows real figures.
+"""Demo content for incidents: English names for the category tree, fire posts
+in Kota Jambi, and two months of past incidents with full timestamps so the dashboard shows real figures.
 
 Idempotent: categories and stations are found by code, incidents by a
 "demo-…" idempotency key, so a second run creates nothing. No personal data:
 demo incidents have no reporter name, phone or email.
 """
 
-import importlib
 import random
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,8 +22,7 @@ from portal.core.places import Kecamatan
 from portal.core.translation import translate
 from reporting.incidents.lifecycle import TIMESTAMPS
 from reporting.incidents.models import Category, FireStation, Incident, IncidentEvent, Source, Status
-
-_setup = importlib.import_module("reporting.incidents.migrations.0002_groups_and_categories")
+from reporting.incidents.reference import CATEGORIES
 
 CATEGORY_EN = {
     "fire": ("Fire", "Flames or smoke that put people or property at risk."),
@@ -52,24 +48,9 @@ DEMO_DAYS = 60
 
 
 def seed(log):
-    ensure_groups(log)
     ensure_categories(log)
     _stations(log)
     _incidents(log)
-
-
-def ensure_groups(log=print):
-    """The "Dispatchers" and "Department head" groups (also made by migration 0002)."""
-    for name, perms in (("Dispatchers", _setup.DISPATCHERS), ("Department head", _setup.HEAD)):
-        group, created = Group.objects.get_or_create(name=name)
-        wanted = Permission.objects.filter(
-            content_type__app_label__in={a for a, _c in perms}, codename__in={c for _a, c in perms}
-        )
-        missing = set(wanted) - set(group.permissions.all())
-        if missing:
-            group.permissions.add(*missing)
-        if created:
-            log(f"Groups: {name} created.")
 
 
 @transaction.atomic
@@ -78,7 +59,7 @@ def ensure_categories(log=print):
     default = Locale.get_default()
     en = Locale.objects.filter(language_code="en").first()
     created = 0
-    for order, (code, family, name, description, children) in enumerate(_setup.CATEGORIES):
+    for order, (code, family, name, description, children) in enumerate(CATEGORIES):
         parent, made = Category.objects.get_or_create(
             code=code,
             locale=default,

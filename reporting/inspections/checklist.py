@@ -71,7 +71,7 @@ EXTRA_ITEMS = {
 def seed_templates(template_model, item_model):
     """Create the general template and the use-specific ones when missing (idempotent).
 
-    Takes the model classes so the data migration can pass its historical models.
+    Runs after every migrate and flush (InspectionsConfig.ready connects it).
     """
     created = 0
     specs = [(None, "Umum", [])] + [(use, name, extra) for use, (name, extra) in EXTRA_ITEMS.items()]

@@ -18,6 +18,7 @@ from allauth.account.models import EmailAddress
 
 from portal.core.demo import DEMO_PASSWORD, load
 from portal.core.places import Kelurahan
+from portal.core.roles import INSPECTORS
 
 from . import checklist, lifecycle
 from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind, Status
@@ -33,7 +34,7 @@ DATA = Path(__file__).resolve().parent / "demo"
 def seed(log):
     applicant = _user(log, DEMO_APPLICANT_EMAIL, "Budi", "Pemohon (demo)")
     inspector = _user(log, DEMO_INSPECTOR_EMAIL, "Rina", "Inspektur (demo)")
-    group = Group.objects.filter(name="Inspectors").first()
+    group = Group.objects.filter(name=INSPECTORS).first()
     if group is not None and not inspector.groups.filter(pk=group.pk).exists():
         inspector.groups.add(group)
         log(f"Inspections: {DEMO_INSPECTOR_EMAIL} added to the Inspectors group.")

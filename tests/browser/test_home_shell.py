@@ -2,18 +2,14 @@
 
 import pytest
 
-# serialized_rollback restores what migrations created (Wagtail's root page, groups).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def seeded():
-    from home import demo
-
-    # On a live server the transaction commits, so wagtail-localize publishes as in production.
-    demo.seed(lambda *args: None)
+def seeded(site):
+    return site
 
 
 def test_home_in_both_languages_and_the_language_switch(page, live_server, seeded, assert_accessible):

@@ -15,8 +15,7 @@ from django.utils import timezone
 import pytest
 from pypdf import PdfWriter
 
-# serialized_rollback restores what migrations created (Wagtail's root page, groups, checklists).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "inspeksi-Rahasia-2026"
@@ -35,40 +34,21 @@ PDF = _one_page_pdf()
 
 
 @pytest.fixture
-def people():
+def people(site):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
     from allauth.account.models import EmailAddress
 
-    from home import demo
+    from portal.core.roles import INSPECTORS
 
-    demo.seed(lambda *args: None)
-    _inspectors_group_and_checklists()
     User = get_user_model()
     applicant = User.objects.create_user("pemilik", "pemilik@example.com", PASSWORD)
     EmailAddress.objects.create(user=applicant, email=applicant.email, verified=True, primary=True)
     inspector = User.objects.create_user("rina", "rina@example.com", PASSWORD, first_name="Rina", last_name="Inspektur")
     EmailAddress.objects.create(user=inspector, email=inspector.email, verified=True, primary=True)
-    inspector.groups.add(Group.objects.get(name="Inspectors"))
+    inspector.groups.add(Group.objects.get(name=INSPECTORS))
     return applicant, inspector
-
-
-def _inspectors_group_and_checklists():
-    """What migration 0002 made, made again if an earlier live-server test emptied the database."""
-    import importlib
-
-    from django.contrib.auth.models import Group, Permission
-
-    from reporting.inspections.checklist import seed_templates
-    from reporting.inspections.models import ChecklistItem, ChecklistTemplate
-
-    migration = importlib.import_module("reporting.inspections.migrations.0002_inspectors_group_and_checklists")
-    group, created = Group.objects.get_or_create(name=migration.GROUP)
-    if created:
-        for app_label, codename in migration.PERMISSIONS:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    seed_templates(ChecklistTemplate, ChecklistItem)  # idempotent
 
 
 def sign_in(page, base, email):

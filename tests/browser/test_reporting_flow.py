@@ -6,23 +6,18 @@ import re
 import pytest
 
 from tests.incidents.conftest import jpeg_bytes
+from tests.incidents.factories import stations, translate_categories
 
-# serialized_rollback restores what migrations created (Wagtail's root page, groups, categories).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "dispatch-test-pw-1"
 
 
 @pytest.fixture
-def seeded(tmp_path):
-    from home import demo as home_demo
-    from reporting.incidents import demo
-
-    home_demo.seed(lambda *a: None)
-    demo.ensure_groups(lambda *a: None)
-    demo.ensure_categories(lambda *a: None)
-    demo._stations(lambda *a: None)
+def seeded(site, django_capture_on_commit_callbacks, tmp_path):
+    translate_categories(django_capture_on_commit_callbacks)
+    stations()
     photo = tmp_path / "api-di-dapur.jpg"
     photo.write_bytes(jpeg_bytes(size=(320, 240), gps=(-1.6105, 103.6128)))
     return photo
@@ -33,10 +28,12 @@ def dispatcher(seeded):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from portal.core.roles import DISPATCHERS
+
     user = get_user_model().objects.create_user(
         username="dispatcher@damkar.example", email="dispatcher@damkar.example", password=PASSWORD, is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Dispatchers"))
+    user.groups.add(Group.objects.get(name=DISPATCHERS))
     return user
 
 

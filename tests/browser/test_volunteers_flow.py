@@ -12,29 +12,28 @@ from django.core import mail
 
 import pytest
 
-# serialized_rollback restores what migrations created (Wagtail's root page, the Coordinators group).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "Relawan-Jambi-2026"
 
 
 @pytest.fixture
-def setting():
-    """The demo shell, a training with one seat, a waiting volunteer and a coordinator."""
+def setting(site):
+    """The site shell, a training with one seat, a waiting volunteer and a coordinator."""
     import datetime
 
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
     from django.utils import timezone
 
     from allauth.account.models import EmailAddress
 
-    from home import demo
     from home.models import HomePage
     from portal.core.places import Kelurahan
+    from portal.core.roles import COORDINATORS
     from volunteers.models import TrainingIndexPage, TrainingPage, VolunteerProfile
 
-    demo.seed(lambda *args: None)
     home = HomePage.objects.get(locale__language_code="id")
     index = home.add_child(instance=TrainingIndexPage(title="Pelatihan Relawan", slug="pelatihan"))
     index.save_revision().publish()
@@ -62,7 +61,7 @@ def setting():
         return user
 
     coordinator = account("koordinator@example.test", "Koordinator")
-    coordinator.groups.add(coordinators_group())
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
     waiting = account("menunggu@example.test", "Menunggu")
     kelurahan = Kelurahan.objects.get(code="15.71.02.1004")
     VolunteerProfile.objects.create(
@@ -80,20 +79,6 @@ def setting():
         status="approved",
     )
     return {"training": training, "waiting": waiting, "kelurahan": kelurahan}
-
-
-def coordinators_group():
-    """The data migration's group; recreated from its list if a flushed --reuse-db database lost it."""
-    import importlib
-
-    from django.contrib.auth.models import Group, Permission
-
-    migration = importlib.import_module("volunteers.migrations.0002_coordinators_group")
-    group, created = Group.objects.get_or_create(name=migration.GROUP_NAME)
-    if created:
-        for app_label, codename in migration.PERMISSIONS:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return group
 
 
 def sign_in(page, base, email):

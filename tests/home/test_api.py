@@ -31,12 +31,12 @@ def test_wagtail_api_lists_pages_in_both_languages(client, site):
 
 
 def test_token_authentication_for_staff(client, staff_user):
-    from home.demo import DEMO_PASSWORD, DEMO_STAFF_EMAIL
+    from tests.home.factories import STAFF_EMAIL, STAFF_PASSWORD, STAFF_USERNAME
 
-    response = client.post("/api/auth/token/", {"username": "admin", "password": DEMO_PASSWORD})
+    response = client.post("/api/auth/token/", {"username": STAFF_USERNAME, "password": STAFF_PASSWORD})
     assert response.status_code == 200, response.content
     assert len(response.json()["token"]) == 40
-    wrong = client.post("/api/auth/token/", {"username": DEMO_STAFF_EMAIL, "password": "wrong"})
+    wrong = client.post("/api/auth/token/", {"username": STAFF_EMAIL, "password": "wrong"})
     assert wrong.status_code == 400
 
 

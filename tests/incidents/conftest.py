@@ -23,13 +23,12 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def reporting_setup(site):
-    """Categories (with English), groups and the demo fire stations; no demo incidents."""
-    from reporting.incidents import demo
+def reporting_setup(site, django_capture_on_commit_callbacks):
+    """English names for the reference categories, and two fire posts; no incidents."""
+    from .factories import stations, translate_categories
 
-    demo.ensure_groups(lambda *a: None)
-    demo.ensure_categories(lambda *a: None)
-    demo._stations(lambda *a: None)
+    translate_categories(django_capture_on_commit_callbacks)
+    stations()
 
 
 @pytest.fixture

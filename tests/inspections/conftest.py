@@ -100,10 +100,8 @@ def schedule_data(inspector):
 
 def advance(inspection, target, compliant=False):
     """Drive a request to `target` along the usual path, as a superuser."""
-    from home.demo import DEMO_STAFF_EMAIL
-
     staff = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.create_superuser(
-        "boss", DEMO_STAFF_EMAIL, "pw"
+        "boss", "boss@damkar.example", "pw"
     )
     inspector = get_user_model().objects.filter(groups__name="Inspectors").first() or make_user(
         "auto-inspector@example.com", groups=["Inspectors"]

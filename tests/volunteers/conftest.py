@@ -1,5 +1,4 @@
 import datetime
-import importlib
 import itertools
 
 from django.contrib.auth import get_user_model
@@ -104,20 +103,10 @@ def make_training(trainings_index):
 
 @pytest.fixture
 def coordinators_group(db):
-    """The group the data migration creates.
+    """The role portal.core.roles declares (synced after every migrate and flush)."""
+    from portal.core.roles import COORDINATORS
 
-    A transactional test (the PostgreSQL race tests) flushes the database at its
-    end, and migration-made rows do not come back with --reuse-db; recreate the
-    group from the migration's own list when that happened.
-    """
-    from django.contrib.auth.models import Permission
-
-    migration = importlib.import_module("volunteers.migrations.0002_coordinators_group")
-    group, created = Group.objects.get_or_create(name=migration.GROUP_NAME)
-    if created:
-        for app_label, codename in migration.PERMISSIONS:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return group
+    return Group.objects.get(name=COORDINATORS)
 
 
 @pytest.fixture

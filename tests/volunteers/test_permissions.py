@@ -2,6 +2,7 @@ from django.contrib.auth.models import Group
 
 import pytest
 
+from tests.refusals import assert_admin_refused
 from volunteers import seats
 from volunteers.models import Registration
 
@@ -47,8 +48,7 @@ def test_coordinator_reaches_the_back_office(client, coordinator, roster, url):
 @pytest.mark.parametrize("url", ADMIN_URLS)
 def test_volunteer_does_not_reach_the_back_office(client, make_volunteer, url):
     client.force_login(make_volunteer().user)
-    response = client.get(url)
-    assert response.status_code in (302, 403)
+    assert_admin_refused(client.get(url))
 
 
 def test_roster_lists_seats_and_waitlist(client, coordinator, roster):
@@ -93,9 +93,9 @@ def test_roster_export_csv_and_xlsx(client, coordinator, roster):
 def test_volunteer_cannot_mark_attendance(client, make_volunteer, roster):
     _training, seat, _waiting = roster
     client.force_login(make_volunteer().user)
-    client.post(f"/admin/volunteers/rosters/attendance/{seat.pk}/", {"attended": "yes"})
+    assert_admin_refused(client.post(f"/admin/volunteers/rosters/attendance/{seat.pk}/", {"attended": "yes"}))
     seat.refresh_from_db()
-    assert seat.attended is None
+    assert seat.attended is None and seat.attendance_marked_by is None
 
 
 def test_a_volunteer_never_sees_anothers_registration(client, make_volunteer, roster):

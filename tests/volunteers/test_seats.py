@@ -7,6 +7,7 @@ from django.utils import timezone
 
 import pytest
 
+from tests.markers import requires_postgres
 from volunteers import seats
 from volunteers.models import Registration
 
@@ -245,8 +246,10 @@ def test_waitlisted_people_cannot_be_marked(make_training, make_volunteer, coord
         seats.mark_attendance(waiting, True, by=coordinator)
 
 
+@pytest.mark.postgres
+@requires_postgres
 @pytest.mark.django_db(transaction=True)
-def test_race_for_the_last_seat(postgres_only, make_training, make_volunteer):
+def test_race_for_the_last_seat(make_training, make_volunteer):
     """Two people press "register" at the same moment for the last seat: one seat, one waitlist."""
     training = make_training(capacity=3)
     for _ in range(2):
@@ -257,7 +260,7 @@ def test_race_for_the_last_seat(postgres_only, make_training, make_volunteer):
 
     def race(user):
         try:
-            start.wait()
+            start.wait(timeout=10)
             results.append(seats.register(training, user).status)
         except Exception as error:  # noqa: BLE001
             errors.append(error)
@@ -274,16 +277,21 @@ def test_race_for_the_last_seat(postgres_only, make_training, make_volunteer):
     assert Registration.objects.filter(training=training, status="confirmed").count() == 3
 
 
+@pytest.mark.postgres
+@requires_postgres
 @pytest.mark.django_db(transaction=True)
-def test_race_of_many_never_overbooks(postgres_only, make_training, make_volunteer):
+def test_race_of_many_never_overbooks(make_training, make_volunteer):
     training = make_training(capacity=3)
     racers = [make_volunteer().user for _ in range(8)]
     start = threading.Barrier(len(racers))
+    errors = []
 
     def race(user):
         try:
-            start.wait()
+            start.wait(timeout=10)
             seats.register(training, user)
+        except Exception as error:  # noqa: BLE001 - a thread's exception would otherwise be lost
+            errors.append(error)
         finally:
             connection.close()
 
@@ -292,5 +300,6 @@ def test_race_of_many_never_overbooks(postgres_only, make_training, make_volunte
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
+    assert not errors
     assert Registration.objects.filter(training=training, status="confirmed").count() == 3
     assert Registration.objects.filter(training=training, status="waitlisted").count() == 5

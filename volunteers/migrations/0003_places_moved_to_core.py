@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0001_initial'),
-        ('volunteers', '0002_coordinators_group'),
+        ('volunteers', '0001_initial'),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0001_initial'),
-        ('reporting', '0002_groups_and_categories'),
+        ('reporting', '0001_initial'),
     ]
 
     operations = [

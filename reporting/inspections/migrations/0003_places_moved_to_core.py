@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0001_initial'),
-        ('inspections', '0002_inspectors_group_and_checklists'),
+        ('inspections', '0001_initial'),
     ]
 
     operations = [
