@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class EducationConfig(AppConfig):
     name = "education"
     verbose_name = _("Education")
+
+    def ready(self):
+        from education.models import AlertPage
+        from portal.core import freshness
+
+        # An alert appears at its onset and leaves at its expiry with no edit.
+        freshness.register_schedule(AlertPage.next_change)

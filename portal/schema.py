@@ -8,3 +8,13 @@ def project_endpoints_only(endpoints, **kwargs):
     query language that drf-spectacular cannot describe; the README documents it.
     """
     return [(path, *rest) for path, *rest in endpoints if path.startswith("/api/") and not path.startswith("/api/v2/")]
+
+
+def document_refused_input(result, **kwargs):
+    """Every operation can answer 400: malformed JSON, NUL or control characters
+    anywhere in the request are refused before any view runs (portal.core)."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                operation["responses"].setdefault("400", {"description": "Malformed or unstorable input."})
+    return result

@@ -6,7 +6,7 @@ the banner at its expiry time without any scheduled job.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Min, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -183,6 +183,16 @@ class AlertPage(Page):
         """Live public alerts whose window includes now, in every language, most severe first."""
         now = now or timezone.now()
         return cls.order_by_severity(cls.objects.live().public().filter(onset__lte=now, expires__gt=now))
+
+    @classmethod
+    def next_change(cls, now):
+        """The next onset or expiry after `now` of a live alert: when pages showing alerts change by themselves."""
+        live = cls.objects.live()
+        moments = (
+            live.filter(onset__gt=now).aggregate(m=Min("onset"))["m"],
+            live.filter(expires__gt=now).aggregate(m=Min("expires"))["m"],
+        )
+        return min((m for m in moments if m is not None), default=None)
 
 
 class AlertArea(Orderable):

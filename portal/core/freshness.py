@@ -11,6 +11,10 @@ Which models count is a setting, by app label (PAGE_CACHE_CONTENT_APPS), so
 intake data (reports, inspection requests, sessions, tasks) never empties the
 cache. Renditions are excluded: Wagtail creates one the first time a page is
 rendered, which must not invalidate the page being built.
+
+Some content changes with no edit at all (an alert's onset and expiry): apps
+register a schedule, and the version also goes up once the next such moment
+has passed, so no cached page outlives it.
 """
 
 import time
@@ -18,11 +22,15 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "portal:content-version"
+NEXT_CHANGE_KEY = "portal:content-next-change"
+QUIET_DAY = 24 * 3600  # with nothing scheduled, look again tomorrow
+_schedules = []
 
 DEFAULT_CONTENT_APPS = (
     "home",
@@ -39,9 +47,25 @@ DEFAULT_CONTENT_APPS = (
 IGNORED_MODELS = {"wagtailcore.pagelogentry", "wagtailcore.modellogentry", "wagtailcore.referenceindex"}
 
 
+def register_schedule(next_change):
+    """`next_change(now)` returns the next moment public content changes by itself, or None."""
+    _schedules.append(next_change)
+
+
 def version():
-    """The current content version (created on first use, never expires)."""
-    return cache.get_or_set(VERSION_KEY, time.time_ns, None)
+    """The current content version (created on first use; goes up at each edit and scheduled moment)."""
+    values = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
+    now = timezone.now()
+    due = values.get(NEXT_CHANGE_KEY)
+    if due is not None and now.timestamp() >= due:
+        bump()
+        values = {}
+    if due is None or not values:
+        moments = [moment for moment in (schedule(now) for schedule in _schedules) if moment is not None]
+        due = min(moments).timestamp() if moments else now.timestamp() + QUIET_DAY
+        cache.set(NEXT_CHANGE_KEY, due, None)
+    current = values.get(VERSION_KEY)
+    return current if current is not None else cache.get_or_set(VERSION_KEY, time.time_ns, None)
 
 
 def bump(**kwargs):
@@ -52,6 +76,7 @@ def bump(**kwargs):
         # Missing (first run, evicted or restarted cache): a time-based start
         # never repeats a version that an older entry could still be stored under.
         cache.set(VERSION_KEY, time.time_ns(), None)
+    cache.delete(NEXT_CHANGE_KEY)  # an edit may move the schedule
 
 
 def _content_apps():

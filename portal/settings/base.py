@@ -290,6 +290,10 @@ SPECTACULAR_SETTINGS = {
         "RegistrationStatusEnum": "volunteers.models.registrations.Registration.Status",
     },
     "PREPROCESSING_HOOKS": ["portal.schema.project_endpoints_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.schema.document_refused_input",
+    ],
 }
 
 # --- Phone numbers --------------------------------------------------------------

@@ -213,6 +213,7 @@ def result_context(request, visit):
     }
 
 
+@never_cache  # a rate-limited lookup: each one must reach the view, never a cached copy
 def verify(request):
     """Anyone with a code sees building, result, issue date and validity, nothing else."""
     code = normalize_verification_code(request.GET.get("code", ""))[:20]
