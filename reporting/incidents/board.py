@@ -16,12 +16,11 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
-from django.views.generic import TemplateView, View
+from django.views.generic import View
 
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.core.admin_views import AdminScreenView, PolicyCheckedMixin
 from portal.core.places import distance_m
 from reporting.incidents import lifecycle
 from reporting.incidents.models import FireStation, Incident, Status
@@ -91,7 +90,7 @@ def board_context(request):
     stations = FireStation.objects.filter(is_active=True).values("name", "latitude", "longitude")
     return {
         "rows": board_rows(request.user),
-        "feed_url": reverse("reporting_board_feed"),
+        "feed_url": reverse("reporting_incident:board_feed"),
         "poll_seconds": POLL_SECONDS,
         "target_minutes": settings.RESPONSE_TARGET_MINUTES,
         "stations": [{"name": s["name"], "lat": float(s["latitude"]), "lon": float(s["longitude"])} for s in stations],
@@ -101,14 +100,10 @@ def board_context(request):
     }
 
 
-class BoardAccess(PermissionCheckedMixin):
-    """Whoever may see incidents sees the board; moves need the right to work them."""
+class BoardView(AdminScreenView):
+    """Whoever may see incidents sees the board; its moves need the right to work them."""
 
-    permission_policy = ModelPermissionPolicy(Incident)
-    any_permission_required = ["view", "change"]
-
-
-class BoardView(BoardAccess, WagtailAdminTemplateMixin, TemplateView):
+    model = Incident
     page_title = _("Dispatch board")
     header_icon = "warning"
     template_name = "incidents/admin/board.html"
@@ -118,7 +113,10 @@ class BoardView(BoardAccess, WagtailAdminTemplateMixin, TemplateView):
 
 
 @method_decorator(condition(etag_func=board_etag), name="get")
-class BoardFeedView(BoardAccess, View):
+class BoardFeedView(PolicyCheckedMixin, View):
+    model = Incident
+    permission_required = "view"
+
     def get(self, request):
         response = JsonResponse({"incidents": board_rows(request.user)})
         # Each poll revalidates; nothing personal is kept by shared caches.

@@ -146,6 +146,8 @@ class IncidentViewSet(SafeExportViewSetMixin, ModelViewSet):
             *super().get_urlpatterns(),
             path("transition/<int:pk>/", self.construct_view(admin_views.TransitionView), name="transition"),
             path("correct/<int:pk>/", self.construct_view(admin_views.CorrectionView), name="correct"),
+            path("board/", self.construct_view(board.BoardView), name="board"),
+            path("board/feed/", self.construct_view(board.BoardFeedView), name="board_feed"),
         ]
 
 
@@ -196,19 +198,11 @@ def add_response_time_panel(request, panels):
         panels.append(ResponseTimePanel())
 
 
-@hooks.register("register_admin_urls")
-def register_board_urls():
-    return [
-        path("reporting/board/", board.BoardView.as_view(), name="reporting_board"),
-        path("reporting/board/feed/", board.BoardFeedView.as_view(), name="reporting_board_feed"),
-    ]
-
-
 class BoardMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("reporting.view_incident") or request.user.has_perm("reporting.change_incident")
+        return request.user.has_perm("reporting.view_incident")
 
 
 @hooks.register("register_admin_menu_item")
 def register_board_menu_item():
-    return BoardMenuItem(_("Dispatch board"), reverse("reporting_board"), icon_name="warning", order=140)
+    return BoardMenuItem(_("Dispatch board"), reverse("reporting_incident:board"), icon_name="warning", order=140)

@@ -138,7 +138,7 @@ def test_a_report_posted_through_the_api_reaches_an_open_board_within_five_secon
     # The dispatchers' admin home is the board; the full-screen board is one click away.
     assert page.locator("[data-board]").count() == 1
     page.get_by_role("link", name="Full screen").click()
-    page.wait_for_url(live_server.url + "/admin/reporting/board/")
+    page.wait_for_url(live_server.url + "/admin/reporting/incidents/board/")
     page.wait_for_selector(".dispatch-board__map.leaflet-container")
     box = page.locator(".dispatch-board__map").bounding_box()
     assert box["height"] >= 300 and box["width"] >= 300  # a map one can read, not a 0 px strip

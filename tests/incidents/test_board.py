@@ -10,7 +10,7 @@ from reporting.incidents import lifecycle
 from reporting.incidents.models import FireStation, Status
 
 pytestmark = pytest.mark.django_db
-FEED = "reporting_board_feed"
+FEED = "reporting_incident:board_feed"
 
 
 def test_board_lists_active_incidents_newest_first_with_a_suggested_station(client, dispatcher, make_incident):
@@ -20,7 +20,7 @@ def test_board_lists_active_incidents_newest_first_with_a_suggested_station(clie
     lifecycle.transition(closed, Status.FALSE_ALARM, user=dispatcher)
     client.force_login(dispatcher)
 
-    page = client.get(reverse("reporting_board"))
+    page = client.get(reverse("reporting_incident:board"))
     assert page.status_code == 200
     html = page.content.decode()
     assert "<title>Papan pengendalian" in html  # the admin in the department's language
@@ -81,7 +81,7 @@ def test_board_is_refused_to_the_public(client, citizen, make_incident, who):
     incident = make_incident()
     if who == "citizen":
         client.force_login(citizen)
-    for name in ("reporting_board", FEED):
+    for name in ("reporting_incident:board", FEED):
         response = client.get(reverse(name))
         assert response.status_code in (302, 403)
         assert incident.tracking_code not in response.content.decode()
