@@ -24,6 +24,7 @@ handler500 = "portal.errors.server_error"
 
 
 @override_settings(ROOT_URLCONF=__name__)
+@pytest.mark.django_db  # the page cache reads the content schedule before the view runs
 def test_a_lost_database_answers_503_with_retry_after_and_a_bug_stays_500(client):
     client.raise_request_exception = False
     response = client.get("/gone/", HTTP_ACCEPT_LANGUAGE="id")
