@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import Count, Max
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
@@ -65,6 +66,7 @@ def _row(incident, stations, worker):
         "status": incident.status,
         "status_label": incident.get_status_display(),
         "received_at": incident.received_at.isoformat(),
+        "received_time": timezone.localtime(incident.received_at).strftime("%H:%M"),  # the department's clock
         "on_scene_at": incident.on_scene_at.isoformat() if incident.on_scene_at else None,
         "clock_running": incident.status in CLOCK_RUNNING,
         "category": str(incident.category),
@@ -105,6 +107,9 @@ class BoardView(AdminScreenView):
 
     model = Incident
     page_title = _("Dispatch board")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
     header_icon = "warning"
     template_name = "incidents/admin/board.html"
 
