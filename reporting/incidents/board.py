@@ -110,6 +110,7 @@ class BoardView(AdminScreenView):
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     header_icon = "warning"
     template_name = "incidents/admin/board.html"
 

@@ -20,9 +20,9 @@ from portal.core.audit import AuditEntry
 from portal.core.demo import load
 from portal.core.places import Kecamatan
 from portal.core.translation import translate
+from reporting.incidents import reference
 from reporting.incidents.lifecycle import TIMESTAMPS
 from reporting.incidents.models import Category, FireStation, Incident, IncidentEvent, Source, Status
-from reporting.incidents.reference import CATEGORIES
 
 CATEGORY_EN = {
     "fire": ("Fire", "Flames or smoke that put people or property at risk."),
@@ -58,21 +58,7 @@ def ensure_categories(log=print):
     """The category tree in Indonesian, with English translations through wagtail-localize."""
     default = Locale.get_default()
     en = Locale.objects.filter(language_code="en").first()
-    created = 0
-    for order, (code, family, name, description, children) in enumerate(CATEGORIES):
-        parent, made = Category.objects.get_or_create(
-            code=code,
-            locale=default,
-            defaults={"family": family, "name": name, "description": description, "sort_order": order * 10},
-        )
-        created += made
-        for child_order, (child_code, child_name) in enumerate(children):
-            _child, made = Category.objects.get_or_create(
-                code=child_code,
-                locale=default,
-                defaults={"family": family, "name": child_name, "parent": parent, "sort_order": child_order},
-            )
-            created += made
+    created = reference.sync_categories()  # the tree itself is reference data
     if created:
         log(f"Categories: {created} created.")
     if en is None:
