@@ -10,12 +10,13 @@ registered in `portal/core/wagtail_hooks.py`) in the same transaction, so the
 object's History tab and the site history report show it.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
 
 STATUS_ACTION = "damkar.status"
 
@@ -23,7 +24,20 @@ STATUS_ACTION = "damkar.status"
 def log_change(obj, action, *, user=None, data=None):
     """Write a Wagtail log entry for `obj`; anonymous callers (e.g. the public API) are logged without a user."""
     actor = user if user is not None and user.is_authenticated else None
-    return log(obj, action, user=actor, data=data or {})
+    return log(obj, action, user=actor, data=data or {}, uuid=_object_uuid(obj))
+
+
+def _object_uuid(obj):
+    """A log-context uuid of this object's own.
+
+    Wagtail's history keeps one entry per (uuid, action) across all objects, so one
+    request that logs the same action on two objects (a cancellation that promotes
+    the next on the waiting list) would otherwise hide one of them.
+    """
+    context_uuid = get_active_log_context().uuid
+    if context_uuid is None:
+        return None
+    return uuid.uuid5(context_uuid, f"{obj._meta.label_lower}:{obj.pk}")
 
 
 class TransitionNotAllowed(Exception):

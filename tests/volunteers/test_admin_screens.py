@@ -61,10 +61,6 @@ def test_viewer_reads_the_roster_but_cannot_mark_or_cancel(client, viewer, make_
     assert (seat.status, seat.attended) == (Registration.Status.CONFIRMED, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known bug: the staff cancellation's log entry is stored but missing from the registration's History",
-)
 def test_history_shows_seat_and_attendance_changes(client, coordinator, make_training, make_volunteer):
     training = make_training(capacity=1)
     seat = seats.register(training, make_volunteer(name="Ani Peserta").user)
