@@ -19,6 +19,7 @@ from allauth.account.models import EmailAddress
 from portal.core.demo import DEMO_PASSWORD, load
 from portal.core.places import Kelurahan
 from portal.core.roles import INSPECTORS
+from portal.core.uploads import check_document
 
 from . import checklist, lifecycle
 from .models import InspectionDocument, InspectionRequest, Outcome, ResultKind, Status
@@ -40,6 +41,8 @@ def seed(log):
         log(f"Inspections: {DEMO_INSPECTOR_EMAIL} added to the Inspectors group.")
     data, _strings = load(DATA / "requests.yaml")
     pdf = (DATA / "pbg-demo.pdf").read_bytes()
+    # The demo attachment passes the same check as an applicant's upload.
+    check_document(ContentFile(pdf))
     for spec in data["requests"]:
         _request(log, applicant, inspector, {**data["contact"], **spec}, data["texts"], pdf)
 
