@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("reporting.incidents.urls")),
     path("", include("reporting.inspections.urls")),
     path("", include("volunteers.urls")),
+    path("data/", include("portal.core.opendata")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
