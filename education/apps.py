@@ -7,8 +7,12 @@ class EducationConfig(AppConfig):
     verbose_name = _("Education")
 
     def ready(self):
+        from wagtail.signals import page_published
+
+        from education import tasks
         from education.models import AlertPage
         from portal.core import freshness
 
         # An alert appears at its onset and leaves at its expiry with no edit.
         freshness.register_schedule(AlertPage.next_change)
+        page_published.connect(tasks.alert_published, sender=AlertPage, dispatch_uid="education.alert_emails")

@@ -4,14 +4,17 @@ from .alerts import AlertArea, AlertIndexPage, AlertPage, Category, Certainty, S
 from .articles import ArticleIndexPage, ArticlePage, ArticleTopic
 from .base import CARD_SPEC, HERO_SPEC, CardMixin, with_cards
 from .campaigns import CampaignArea, CampaignArticle, CampaignIndexPage, CampaignPage
+from .subscriptions import AlertDelivery, AlertSubscription
 from .topics import Topic, pick_translations
 
 __all__ = [
     "CARD_SPEC",
     "HERO_SPEC",
     "AlertArea",
+    "AlertDelivery",
     "AlertIndexPage",
     "AlertPage",
+    "AlertSubscription",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticleTopic",

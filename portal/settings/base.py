@@ -222,6 +222,8 @@ TASKS = {
 
 # --- Wagtail --------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Damkar Kota Jambi"
+# Alert emails to subscribers: how many go out per SMTP connection and transaction.
+ALERT_EMAIL_BATCH = env.int("ALERT_EMAIL_BATCH", default=100)
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods"]
@@ -262,6 +264,7 @@ REST_FRAMEWORK = {
         "user": env.str("THROTTLE_USER", default="1200/min"),
         # Scoped rates for anonymous writes and lookups (ScopedRateThrottle).
         "incident_create": env.str("THROTTLE_INCIDENT_CREATE", default="10/hour"),
+        "alert_subscribe": env.str("THROTTLE_ALERT_SUBSCRIBE", default="20/hour"),
         "tracking": env.str("THROTTLE_TRACKING", default="60/min"),
         "verification": env.str("THROTTLE_VERIFICATION", default="30/min"),
     },
