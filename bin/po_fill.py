@@ -42,7 +42,10 @@ def main(language, json_path):
         po.save()
         subprocess.run([sys.executable, str(ROOT / "bin" / "compile_messages.py")], check=True)  # noqa: S603
     untranslated = [e.msgid for e in po.untranslated_entries()]
-    print(f"{language}: {len(strings) - len(missing)} set, {len(untranslated)} still untranslated")
+    fuzzy = [e.msgid for e in po.fuzzy_entries()]
+    print(f"{language}: {len(strings) - len(missing)} set, {len(untranslated)} still untranslated, {len(fuzzy)} fuzzy")
+    for msgid in fuzzy:
+        print(f"  fuzzy (msgmerge's guess, not used by gettext): {msgid!r}")
     for msgid in missing:
         print(f"  not in catalogue (run bin/messages?): {msgid!r}")
 
