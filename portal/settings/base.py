@@ -222,6 +222,10 @@ TASKS = {
 
 # --- Wagtail --------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Damkar Kota Jambi"
+# Open311 GeoReport v2 (/open311/v2/): keys that may POST requests, and who we are.
+OPEN311_API_KEYS = env.list("OPEN311_API_KEYS", default=[])
+OPEN311_JURISDICTION = env.str("OPEN311_JURISDICTION", default="jambikota.go.id")
+OPEN311_AGENCY = env.str("OPEN311_AGENCY", default="Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi")
 # Alert emails to subscribers: how many go out per SMTP connection and transaction.
 ALERT_EMAIL_BATCH = env.int("ALERT_EMAIL_BATCH", default=100)
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
@@ -265,6 +269,7 @@ REST_FRAMEWORK = {
         # Scoped rates for anonymous writes and lookups (ScopedRateThrottle).
         "incident_create": env.str("THROTTLE_INCIDENT_CREATE", default="10/hour"),
         "alert_subscribe": env.str("THROTTLE_ALERT_SUBSCRIBE", default="20/hour"),
+        "open311": env.str("THROTTLE_OPEN311", default="600/hour"),
         "tracking": env.str("THROTTLE_TRACKING", default="60/min"),
         "verification": env.str("THROTTLE_VERIFICATION", default="30/min"),
     },

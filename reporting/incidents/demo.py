@@ -38,6 +38,10 @@ CATEGORY_EN = {
     "rescue-trapped": ("Person trapped (lift, window grille, ring)", ""),
     "rescue-water": ("Water rescue / drowning", ""),
     "other": ("Other", "Any other situation that needs the crews."),
+    "hazard": ("Fire hazard (not an emergency)", "Something that could start a fire or hold up firefighting."),
+    "hazard-burning": ("Open burning of rubbish or land", ""),
+    "hazard-access": ("Fire lane or hydrant blocked", ""),
+    "hazard-equipment": ("Broken extinguisher or alarm in a public building", ""),
 }
 
 # Demo fire posts (plausible places in Kota Jambi, not the department's real list),

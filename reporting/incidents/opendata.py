@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from portal.core.opendata import Column, Dataset, register
 from portal.core.places import Kecamatan
-from reporting.incidents.models import Category, Incident, Status
+from reporting.incidents.models import Category, Family, Incident, Status
 
 # Reports that were not an incident of the department's are not counted.
 NOT_COUNTED = [Status.DUPLICATE, Status.FALSE_ALARM, Status.NOT_OUR_SERVICE]
@@ -83,6 +83,7 @@ def response_times(since):
     rows = (
         _incidents(since)
         .filter(on_scene_at__isnull=False)
+        .exclude(category__family=Family.HAZARD)
         .annotate(month=TruncMonth("received_at"))
         .values("month")
         .annotate(arrivals=Count("pk"), within=Count("pk", filter=Q(on_scene_at__lte=F("received_at") + target)))

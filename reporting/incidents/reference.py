@@ -41,6 +41,18 @@ CATEGORIES = [
         ],
     ),
     ("other", "other", "Lainnya", "Kejadian lain yang perlu bantuan petugas.", []),
+    # Not emergencies: hazards the department follows up (also the Open311 services).
+    (
+        "hazard",
+        "hazard",
+        "Bahaya kebakaran (bukan darurat)",
+        "Keadaan yang bisa menimbulkan kebakaran atau menghambat pemadaman.",
+        [
+            ("hazard-burning", "Pembakaran sampah atau lahan terbuka"),
+            ("hazard-access", "Jalur pemadam atau hidran terhalang"),
+            ("hazard-equipment", "APAR atau alarm rusak di gedung umum"),
+        ],
+    ),
 ]
 
 

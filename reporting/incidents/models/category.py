@@ -9,6 +9,7 @@ class Family(models.TextChoices):
     FIRE = "fire", _("Fire")
     RESCUE = "rescue", _("Rescue")
     OTHER = "other", _("Other")
+    HAZARD = "hazard", _("Hazard (not an emergency)")
 
 
 class Category(TranslatableMixin, models.Model):
@@ -16,7 +17,7 @@ class Category(TranslatableMixin, models.Model):
 
     A translatable snippet: staff rename and translate categories in the admin.
     Incidents point at the default-locale category; pages show the active
-    language's translation. The family (fire, rescue, other) groups categories
+    language's translation. The family (fire, rescue, other, hazard) groups categories
     for duplicate detection and statistics; children inherit their parent's.
     """
 

@@ -67,6 +67,7 @@ class Source(models.TextChoices):
     CALL_112 = "112", _("Call centre 112")
     PHONE = "phone", _("Phone to the department")
     WALK_IN = "walk_in", _("Walk-in")
+    OPEN311 = "open311", _("Open311 integration")
 
 
 class IncidentQuerySet(models.QuerySet):
