@@ -15,6 +15,10 @@ from portal.metrics import metrics
 
 # A database outage answers a clean 503 with Retry-After instead of a 500 page.
 handler500 = "portal.errors.server_error"
+# Under /api/ 400, 403 and 404 are JSON like the rest of the API.
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
 
 # Outside the language prefix: admin, APIs, health check, documents, sitemap.
 urlpatterns = [

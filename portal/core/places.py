@@ -31,6 +31,9 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 JAMBI_AREAS = Path(__file__).resolve().parent / "data" / "jambi_wilayah.csv"
+# Kemendagri codes: province.city.kecamatan, then a four-digit kelurahan.
+KECAMATAN_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
+KELURAHAN_PATTERN = r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"
 
 
 class Kecamatan(models.Model):

@@ -93,6 +93,31 @@ class TextSerializerMixin:
                 _add(field, single_line=single)
         return fields
 
+    def to_internal_value(self, data):
+        """A JSON value must have the type the API schema documents.
+
+        DRF would take 1 for a text field and "true" or 1 for a boolean; the
+        schema says string and boolean, so clients generated from it never send
+        those, and a loose value is refused like any other invalid one. Form
+        data (a QueryDict) is all text and keeps DRF's conversions.
+        """
+        if isinstance(data, dict):
+            errors = {}
+            for name, field in self.fields.items():
+                value = data.get(name)
+                if field.read_only or value is None or name not in data:
+                    continue
+                text = isinstance(field, serializers.CharField) or (
+                    type(field) is serializers.ChoiceField and all(isinstance(k, str) for k in field.choices)
+                )
+                if (text and not isinstance(value, str)) or (
+                    isinstance(field, serializers.BooleanField) and not isinstance(value, bool)
+                ):
+                    errors[name] = [_("Not a valid string.") if text else _("Must be a valid boolean.")]
+            if errors:
+                raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
+
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 

@@ -300,7 +300,8 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["portal.schema.project_endpoints_only"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "portal.schema.document_refused_input",
+        "portal.schema.document_contract",
+        "portal.schema.document_text_rules",
     ],
 }
 

@@ -12,6 +12,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from volunteers import seats
 from volunteers.api.serializers import (
@@ -63,6 +64,7 @@ class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = TrainingSerializer
     lookup_value_regex = r"\d+"
     permission_classes = [permissions.AllowAny]
+    authentication_classes = []  # public: credentials are read only by the roster
     filter_backends = []
 
     def get_queryset(self):
@@ -79,7 +81,12 @@ class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Roster and waitlist of a training (coordinators)",
         responses={200: RosterEntrySerializer(many=True), **NOT_FOUND},
     )
-    @action(detail=True, permission_classes=[IsCoordinator], pagination_class=None)
+    @action(
+        detail=True,
+        permission_classes=[IsCoordinator],
+        authentication_classes=api_settings.DEFAULT_AUTHENTICATION_CLASSES,
+        pagination_class=None,
+    )
     def roster(self, request, pk=None):
         training = get_object_or_404(TrainingPage, pk=pk).canonical
         registrations = (

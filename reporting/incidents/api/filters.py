@@ -1,10 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 from portal.core.filters import UTCIsoDateTimeFilter
 from reporting.incidents.models import Family, Incident, Source, Status
+
+NUMBER = r"-?[0-9]+(\.[0-9]+)?"
+BBOX_PATTERN = rf"^{NUMBER},{NUMBER},{NUMBER},{NUMBER}$"
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -21,6 +25,7 @@ class IncidentFilter(django_filters.FilterSet):
         model = Incident
         fields = ["status", "family", "category", "kecamatan", "source", "received_after", "received_before", "bbox"]
 
+    @extend_schema_field({"type": "string", "pattern": BBOX_PATTERN})
     def filter_bbox(self, queryset, name, value):
         try:
             south, west, north, east = (float(part) for part in value.split(","))

@@ -12,7 +12,8 @@ from drf_spectacular.utils import extend_schema_field
 from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
-from portal.core.places import Kecamatan, Kelurahan, validate_point
+from portal.core.contract import KnownCodeField
+from portal.core.places import KECAMATAN_PATTERN, KELURAHAN_PATTERN, Kecamatan, Kelurahan, validate_point
 from portal.core.text import TextSerializerMixin
 from reporting.incidents.forms import MAX_PHOTOS, prepare_photos
 from reporting.incidents.lifecycle import WORKFLOW
@@ -79,7 +80,7 @@ class PublicIncidentSerializer(serializers.ModelSerializer):
         return TimelineEntrySerializer(AUDIT.timeline(obj, public_only=True), many=True).data
 
 
-class CategoryCodeField(serializers.SlugRelatedField):
+class CategoryCodeField(KnownCodeField):
     """A category by its code, among the active default-locale categories (looked up when used)."""
 
     def get_queryset(self):
@@ -88,20 +89,20 @@ class CategoryCodeField(serializers.SlugRelatedField):
 
 class IncidentCreateSerializer(TextSerializerMixin, serializers.Serializer):
     category = CategoryCodeField(
-        slug_field="code",
         queryset=Category.objects.all(),
+        pattern=r"^[-a-zA-Z0-9_]+$",
         error_messages={"does_not_exist": UNKNOWN_CODE},
         help_text=_("Category code, see /api/incident-categories/."),
     )
     description = serializers.CharField(max_length=2000)
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
-    kecamatan = serializers.SlugRelatedField(
-        slug_field="code", queryset=Kecamatan.objects.all(), error_messages={"does_not_exist": UNKNOWN_CODE}
+    kecamatan = KnownCodeField(
+        queryset=Kecamatan.objects.all(), pattern=KECAMATAN_PATTERN, error_messages={"does_not_exist": UNKNOWN_CODE}
     )
-    kelurahan = serializers.SlugRelatedField(
-        slug_field="code",
+    kelurahan = KnownCodeField(
         queryset=Kelurahan.objects.all(),
+        pattern=KELURAHAN_PATTERN,
         required=False,
         allow_null=True,
         error_messages={"does_not_exist": UNKNOWN_CODE},
@@ -168,6 +169,8 @@ class StaffIncidentSerializer(TextSerializerMixin, serializers.ModelSerializer):
     kelurahan = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     reporter_phone = serializers.CharField(read_only=True)
+    # Empty when the reporter gave none, so not documented as `format: email`.
+    reporter_email = serializers.CharField(read_only=True)
     duplicate_of = serializers.CharField(
         source="duplicate_of.tracking_code", default=None, read_only=True, allow_null=True
     )

@@ -41,10 +41,8 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
         "created the first time (200) instead of creating a second one."
     ),
 )
-ERRORS = {
-    400: OpenApiResponse(OpenApiTypes.OBJECT, description="Field errors: {field: [message, …]}"),
-    429: OpenApiResponse(OpenApiTypes.OBJECT, description="Too many requests from this client."),
-}
+# Bodies and the statuses every operation shares (401, 403, 413, 415, 429) come from portal.schema.
+ERRORS = {400: OpenApiResponse(description="Field errors: {field: [message, …]}")}
 
 
 class IncidentPermission(permissions.BasePermission):
@@ -70,6 +68,8 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         "category", "kecamatan", "kelurahan", "duplicate_of", "station"
     ).prefetch_related("photos")
 
+    # Staff moves (transition, assign) take JSON only: a form cannot say "no station" (null).
+
     def get_serializer_class(self):
         if self.action == "create":
             return IncidentCreateSerializer
@@ -88,6 +88,8 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(
         summary="Report an incident",
         description="Anonymous and throttled. Send JSON, or multipart with up to 3 `photos`.",
+        # Anyone may report; staff credentials add `source` and `received_at`.
+        auth=[{"tokenAuth": []}, {"cookieAuth": []}, {}],
         parameters=[IDEMPOTENCY_HEADER],
         request={
             "application/json": IncidentCreateSerializer,
@@ -122,21 +124,25 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
     @extend_schema(
         summary="List incidents (staff)",
-        responses={200: StaffIncidentSerializer(many=True), 400: ERRORS[400], 403: None, 404: None},
+        responses={200: StaffIncidentSerializer(many=True), **ERRORS},
     )
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
-    @extend_schema(summary="An incident (staff)", responses={200: StaffIncidentSerializer, 403: None, 404: None})
+    @extend_schema(summary="An incident (staff)", responses={200: StaffIncidentSerializer})
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)
 
     @extend_schema(
         summary="Change the status (staff)",
         request=IncidentTransitionSerializer,
-        responses={200: StaffIncidentSerializer, 403: None, 404: None, 409: OpenApiTypes.OBJECT, **ERRORS},
+        responses={
+            200: StaffIncidentSerializer,
+            409: OpenApiResponse(description="This move is not allowed from the current status."),
+            **ERRORS,
+        },
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
     def transition(self, request, pk=None):
         incident = self.get_object()
         serializer = IncidentTransitionSerializer(data=request.data)
@@ -151,9 +157,9 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(
         summary="Assign station, units or a staff member (staff)",
         request=IncidentAssignSerializer,
-        responses={200: StaffIncidentSerializer, 403: None, 404: None, **ERRORS},
+        responses={200: StaffIncidentSerializer, **ERRORS},
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
     def assign(self, request, pk=None):
         incident = self.get_object()
         serializer = IncidentAssignSerializer(data=request.data)
@@ -178,10 +184,11 @@ def _transition_args(data):
 @extend_schema(
     tags=["incidents"],
     summary="Track a report by its code (public)",
-    responses={200: PublicIncidentSerializer, 404: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT},
+    responses={200: PublicIncidentSerializer, 404: OpenApiResponse(description="No report has this code.")},
 )
 class TrackView(RetrieveAPIView):
     permission_classes = [permissions.AllowAny]
+    authentication_classes = []  # public: credentials are not read
     serializer_class = PublicIncidentSerializer
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "tracking"
@@ -198,6 +205,7 @@ class TrackView(RetrieveAPIView):
 @extend_schema(tags=["incidents"], summary="Incident categories, in the requested language (public)")
 class CategoryListView(ListAPIView):
     permission_classes = [permissions.AllowAny]
+    authentication_classes = []  # public: credentials are not read
     serializer_class = CategorySerializer
     pagination_class = None
     filter_backends = []
@@ -209,6 +217,7 @@ class CategoryListView(ListAPIView):
 @extend_schema(tags=["incidents"], summary="Fire stations (public)")
 class FireStationListView(ListAPIView):
     permission_classes = [permissions.AllowAny]
+    authentication_classes = []  # public: credentials are not read
     serializer_class = FireStationSerializer
     pagination_class = None
     filter_backends = []

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
-from portal.core.places import LOCATION_FIELDS, Kecamatan, Kelurahan, validate_point
+from portal.core.contract import KnownCodeField
+from portal.core.places import (
+    KECAMATAN_PATTERN,
+    KELURAHAN_PATTERN,
+    LOCATION_FIELDS,
+    Kecamatan,
+    Kelurahan,
+    validate_point,
+)
 from portal.core.text import TextSerializerMixin
 
 from ..models import (
@@ -23,15 +31,6 @@ from ..models import (
 )
 
 APPLICANT_FIELDS = [*InspectionRequest.APPLICANT_FIELDS, *LOCATION_FIELDS]
-
-
-class AreaCodeField(serializers.SlugRelatedField):
-    """A kecamatan or kelurahan by its Kemendagri code; a NUL byte is refused before any query."""
-
-    def to_internal_value(self, data):
-        if "\x00" in str(data):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -89,8 +88,8 @@ class InspectionRequestSerializer(TextSerializerMixin, serializers.ModelSerializ
     """The applicant's own request: what they sent, where it stands, and what staff told them."""
 
     reference = serializers.CharField(read_only=True)
-    kecamatan = AreaCodeField(slug_field="code", queryset=Kecamatan.objects.all())
-    kelurahan = AreaCodeField(slug_field="code", queryset=Kelurahan.objects.all())
+    kecamatan = KnownCodeField(queryset=Kecamatan.objects.all(), pattern=KECAMATAN_PATTERN)
+    kelurahan = KnownCodeField(queryset=Kelurahan.objects.all(), pattern=KELURAHAN_PATTERN)
     contact_phone = PhoneNumberField(region="ID")
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-90, max_value=90)
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180, max_value=180)

@@ -248,7 +248,8 @@ class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Checklist results of every visit",
         responses={200: ChecklistEntrySerializer(many=True), **errors(401, 403, 404)},
     )
-    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    # Recording sends a list of items: JSON only (a form cannot carry a list of objects).
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None, parser_classes=[JSONParser])
     def checklist(self, request, pk=None):
         inspection = self.get_object()
         entries = (

@@ -1,0 +1,74 @@
+"""What the API promises integrators, in one place: known codes and error bodies.
+
+- `KnownCodeField`: a related object by its code (a kecamatan, a kelurahan, a
+  category). The OpenAPI schema lists the codes the database knows when the
+  schema is generated (an `enum`, a cheap query on small tables), so a client
+  generated from it offers exactly the values the API accepts. Without a
+  database at hand (schema built at import time) it falls back to `pattern`.
+- `ERROR` and `FIELD_ERRORS`: the two error bodies every operation answers with
+  (`{"detail": …}`, or field messages `{field: [message, …]}`), named once so
+  views and the schema hook (`portal.schema`) describe them the same way.
+"""
+
+from django.db import DatabaseError
+
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
+from rest_framework import serializers
+
+from portal.core.text import has_unstorable
+
+
+class KnownCodeField(serializers.SlugRelatedField):
+    """A related object by its `code`; documented as the enum of known codes.
+
+    `pattern` is the schema's fallback when the codes cannot be read; a NUL or
+    lone surrogate is refused before any query (PostgreSQL cannot compare them).
+    """
+
+    def __init__(self, *, pattern=None, **kwargs):
+        kwargs.setdefault("slug_field", "code")
+        self.pattern = pattern
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and has_unstorable(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class KnownCodeFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = KnownCodeField
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        field = self.target
+        schema = build_basic_type(OpenApiTypes.STR)
+        try:
+            codes = sorted(set(field.get_queryset().values_list(field.slug_field, flat=True)))
+        except (DatabaseError, RuntimeError):  # RuntimeError: pytest-django blocks the database
+            codes = []
+        if codes:
+            schema["enum"] = codes
+        elif field.pattern:
+            schema["pattern"] = field.pattern
+        return schema
+
+
+ERROR = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "description": "What went wrong, in the language asked for."},
+        "code": {"type": "string", "description": "A stable machine-readable reason, when there is one."},
+    },
+    "required": ["detail"],
+}
+FIELD_ERRORS = {
+    "type": "object",
+    "description": (
+        "Field messages `{field: [message, …]}` (`non_field_errors` for the whole body), "
+        "or `{detail}` when the body itself is refused (malformed JSON, NUL or control characters)."
+    ),
+    "additionalProperties": {},
+}
