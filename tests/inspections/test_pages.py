@@ -205,3 +205,32 @@ def test_account_page_links_my_requests(client, applicant, site):
     client.force_login(applicant)
     response = client.get("/en/accounts/profile/")
     assert reverse("inspections:list") in response.content.decode()
+
+
+def test_errors_are_summarised_at_the_top_and_the_coordinates_open(client, applicant, areas):
+    from bs4 import BeautifulSoup
+
+    client.force_login(applicant)
+    bad = form_data(areas, latitude="", longitude="", contact_phone="12")
+    response = client.post("/en/inspections/request/", bad)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.select_one("#form-errors")
+    form = soup.select_one("form.inspection-form")
+    assert summary is not None and summary.sourceline < form.sourceline
+    links = {a["href"] for a in summary.select("a")}
+    assert {"#id_latitude", "#id_contact_phone"} <= links
+    details = soup.select_one("details.location-fields__coordinates")
+    assert details.has_attr("open")
+    assert "required" in details.summary.get_text()
+    assert not InspectionRequest.objects.exists()
+
+
+def test_documents_help_text_follows_the_page_language(client, applicant, areas):
+    client.force_login(applicant)
+    english = client.get("/en/inspections/request/").content.decode()
+    assert "PDF, JPEG or PNG, at most" in english
+    indonesian = client.get("/id/inspections/request/")
+    assert indonesian.status_code == 200
+    assert "PDF, JPEG atau PNG, paling besar" in indonesian.content.decode()  # pending string
+    assert "PDF, JPEG or PNG, at most" not in indonesian.content.decode()
