@@ -135,3 +135,12 @@ def test_upcoming_trainings_are_paginated(client, trainings_index, make_training
     second = client.get(trainings_index.url, {"page": "2"})
     assert [t.title for t in second.context["upcoming"]] == ["Sesi hari 5"]
     assert client.get(trainings_index.url, {"page": "-1"}).status_code == 200
+
+
+def test_trainings_index_shows_seats_left_with_the_right_plural(client, make_training, make_volunteer):
+    training = make_training(capacity=6)
+    for _ in range(5):
+        seats.register(training, make_volunteer().user)
+    assert "Sisa 1 dari 6 kursi" in client.get("/id/pelatihan/").content.decode()
+    fragment = client.get(f"/en/relawan/pelatihan/{training.pk}/kursi/").content.decode()
+    assert "1 of 6 seats left" in fragment
