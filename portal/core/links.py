@@ -10,11 +10,11 @@ from django.conf import settings
 
 
 def absolute_url(request, location):
-    """`location` (a path, or a full URL) as a full URL on the public site."""
+    """`location` (a path) as a full URL on the public site; a full URL (a CDN's, a bucket's) is kept."""
     location = location or "/"
     bits = urlsplit(location)
     if bits.scheme and bits.netloc:
-        return rebase(location)
+        return location
     if settings.PUBLIC_BASE_URL:
         return settings.PUBLIC_BASE_URL + location
     if request is not None:
@@ -38,3 +38,14 @@ def public_host(request):
     if settings.PUBLIC_BASE_URL:
         return urlsplit(settings.PUBLIC_BASE_URL).netloc
     return request.get_host() if request is not None else urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+
+
+def page_url(request, page):
+    """A Wagtail page's full public URL (None when it is not routable)."""
+    parts = page.get_url_parts(request)
+    if parts is None:
+        return None
+    _site_id, root_url, path = parts
+    if settings.PUBLIC_BASE_URL or request is not None:
+        return absolute_url(request, path)
+    return (root_url or "") + path

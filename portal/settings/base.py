@@ -167,6 +167,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # same browser: back to where the si
 ACCOUNT_ADAPTER = "portal.core.accounts.AccountAdapter"
 
 # --- Internationalisation -------------------------------------------------------
+FORMAT_MODULE_PATH = ["portal.formats"]
 LANGUAGE_CODE = "id"
 LANGUAGES = [
     ("id", _("Indonesian")),
