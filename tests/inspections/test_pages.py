@@ -234,3 +234,22 @@ def test_documents_help_text_follows_the_page_language(client, applicant, areas)
     assert indonesian.status_code == 200
     assert "PDF, JPEG atau PNG, paling besar" in indonesian.content.decode()  # pending string
     assert "PDF, JPEG or PNG, at most" not in indonesian.content.decode()
+
+
+def test_printable_result_has_letterhead_signature_and_a_qr_code_to_verify(client, make_request, applicant, settings):
+    import segno
+
+    settings.PUBLIC_BASE_URL = "https://damkar.example.id"
+    inspection = make_request(status=Status.RESULT_ISSUED)
+    visit = inspection.current_visit
+    client.force_login(applicant)
+    html = client.get(reverse("inspections:result", args=[visit.pk])).content.decode()
+    assert 'class="result-document__letterhead"' in html
+    assert 'class="result-document__signature"' in html and 'class="result-document__sign-space"' in html
+    verify = f"https://damkar.example.id/id/inspections/verify/?code={visit.verification_code}"
+    expected = segno.make(verify, error="m").svg_inline(scale=3, border=2, title=verify, svgclass="result-document__qr")
+    assert expected in html  # the QR code encodes the public verification URL with the code
+    assert "onclick=" not in html  # no inline script (CSP)
+    # The URL in the code opens the verification page with the result.
+    page = client.get(f"/en/inspections/verify/?code={visit.verification_code}").content.decode()
+    assert inspection.building_name in page
