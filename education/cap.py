@@ -11,6 +11,8 @@ from xml.etree import ElementTree as ET  # noqa: S405 - we only write XML, never
 from django.conf import settings
 from django.utils import timezone
 
+from portal.core.links import page_url
+
 CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
 CAP_CONTENT_TYPE = "application/cap+xml"
 DEFAULT_SENDER = "damkar.jambikota.go.id"
@@ -28,10 +30,22 @@ def sender():
     return getattr(settings, "CAP_SENDER", DEFAULT_SENDER)
 
 
-def identifier(alert):
-    """Unique per alert and per published version, as CAP requires of each message."""
-    version = alert.live_revision_id or alert.pk
-    return f"{sender()}.alert.{alert.translation_key}.{version}"
+def identifier(translations):
+    """Unique per alert and per published version, as CAP requires of each message.
+
+    The same in every language: one alert is one message with an <info> per
+    language, so a service polling both languages sees a single alert. A new
+    version of any translation makes a new identifier.
+    """
+    version = max(alert.live_revision_id or alert.pk for alert in translations)
+    return f"{sender()}.alert.{translations[0].translation_key}.{version}"
+
+
+def sent_time(translations):
+    """When the newest published version of any translation went out (the same in every language)."""
+    moments = [alert.last_published_at or alert.first_published_at for alert in translations]
+    moments = [moment for moment in moments if moment is not None]
+    return max(moments) if moments else timezone.now()
 
 
 def _sub(parent, tag, text=None):
@@ -45,9 +59,9 @@ def build_alert(translations, request=None):
     """The CAP <alert> element for one alert given its live translations (source first)."""
     source = translations[0]
     root = ET.Element(f"{{{CAP_NS}}}alert")
-    _sub(root, "identifier", identifier(source))
+    _sub(root, "identifier", identifier(translations))
     _sub(root, "sender", sender())
-    _sub(root, "sent", cap_time(source.last_published_at or source.first_published_at or timezone.now()))
+    _sub(root, "sent", cap_time(sent_time(translations)))
     _sub(root, "status", "Actual")
     _sub(root, "msgType", "Alert")
     _sub(root, "scope", "Public")
@@ -66,7 +80,7 @@ def build_alert(translations, request=None):
         _sub(info, "headline", alert.title)
         _sub(info, "description", alert.description)
         _sub(info, "instruction", alert.instruction)
-        _sub(info, "web", alert.get_full_url(request))
+        _sub(info, "web", page_url(request, alert))
         area = _sub(info, "area")
         _sub(area, "areaDesc", alert.area_description)
         for link in areas:

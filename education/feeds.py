@@ -3,6 +3,7 @@ alerts whose entries point at each alert's CAP message."""
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
@@ -15,16 +16,31 @@ from wagtail.models import Locale
 from education.cap import CAP_CONTENT_TYPE
 from education.models import ArticleIndexPage, ArticlePage, Topic
 from education.templatetags.education_tags import active_alerts_for
+from portal.core.links import absolute_url, page_url
 
 FEED_SIZE = 20
 
 
-class ArticleFeed(Feed):
-    feed_type = Rss201rev2Feed
+class PublicFeed(Feed):
+    """Links on the public address (PUBLIC_BASE_URL) and the department as the feed's author."""
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
+
+    def feed_url(self):
+        return absolute_url(self.request, self.request.path)
+
+    def author_name(self):
+        # RFC 4287 wants an author for every entry: one for the whole feed covers them.
+        return settings.WAGTAIL_SITE_NAME
+
+    def author_link(self):
+        return absolute_url(self.request, f"/{get_language()}/")
+
+
+class ArticleFeed(PublicFeed):
+    feed_type = Rss201rev2Feed
 
     def title(self):
         return _("Fire safety articles")
@@ -34,7 +50,7 @@ class ArticleFeed(Feed):
 
     def link(self):
         index = ArticleIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-        return index.get_url(self.request) if index else f"/{get_language()}/"
+        return absolute_url(self.request, index.get_url(self.request) if index else f"/{get_language()}/")
 
     def items(self):
         locale = Locale.get_active()
@@ -48,7 +64,7 @@ class ArticleFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return page_url(self.request, item)
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8)))
@@ -79,14 +95,10 @@ class CapIndexFeedType(Atom1Feed):
         handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
-class CapIndexFeed(Feed):
+class CapIndexFeed(PublicFeed):
     """The alerts that are active right now, for aggregators that poll."""
 
     feed_type = CapIndexFeedType
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("Active alerts")
@@ -95,7 +107,7 @@ class CapIndexFeed(Feed):
         return _("Public warnings of the Kota Jambi fire and rescue department, in CAP 1.2.")
 
     def link(self):
-        return reverse("education:cap_index")
+        return absolute_url(self.request, reverse("education:cap_index"))
 
     def items(self):
         return active_alerts_for(Locale.get_active())
@@ -107,7 +119,7 @@ class CapIndexFeed(Feed):
         return item.description
 
     def item_link(self, item):
-        return reverse("education:cap_alert", kwargs={"key": item.translation_key})
+        return absolute_url(self.request, reverse("education:cap_alert", kwargs={"key": item.translation_key}))
 
     def item_guid(self, item):
         return f"urn:uuid:{item.translation_key}"
@@ -116,4 +128,4 @@ class CapIndexFeed(Feed):
         return item.last_published_at or item.onset
 
     def item_extra_kwargs(self, item):
-        return {"page_url": item.get_full_url(self.request)}
+        return {"page_url": page_url(self.request, item)}

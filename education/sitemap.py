@@ -10,6 +10,8 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal.core.links import page_url
+
 
 class PortalSitemap(Sitemap):
     def items(self):
@@ -27,12 +29,12 @@ class PortalSitemap(Sitemap):
         default = settings.LANGUAGE_CODE
         urls, last_mods = [], set()
         for item in items:
-            location = item.get_full_url(self.request)
+            location = page_url(self.request, item)
             if location is None:
                 continue
             alternates = []
             for other in by_key[item.translation_key]:
-                other_url = other.get_full_url(self.request)
+                other_url = page_url(self.request, other)
                 alternates.append({"lang_code": other.locale.language_code, "location": other_url})
                 if other.locale.language_code == default:
                     alternates.append({"lang_code": "x-default", "location": other_url})

@@ -10,8 +10,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from education.sitemap import PortalSitemap
 from portal.core.downloads import media_permission
+from portal.core.sitemaps import ViewsSitemap
 from portal.health import healthz
 from portal.metrics import metrics
+from portal.robots import robots_txt
 
 # A database outage answers a clean 503 with Retry-After instead of a 500 page.
 handler500 = "portal.errors.server_error"
@@ -20,8 +22,18 @@ handler400 = "portal.errors.bad_request"
 handler403 = "portal.errors.permission_denied"
 handler404 = "portal.errors.page_not_found"
 
+
+class PublicViewsSitemap(ViewsSitemap):
+    """The public pages that are views, not Wagtail pages (trainings and alerts are pages)."""
+
+    names = ["reporting:report", "reporting:track", "inspections:request", "inspections:verify", "volunteers:apply"]
+
+
+SITEMAPS = {"pages": PortalSitemap, "views": PublicViewsSitemap}
+
 # Outside the language prefix: admin, APIs, health check, documents, sitemap.
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics, name="metrics"),
     path("_media-auth", media_permission, name="media_permission"),
@@ -31,7 +43,7 @@ urlpatterns = [
     path("api/", include("portal.api")),
     path("open311/v2/", include("reporting.incidents.open311")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.DEBUG:

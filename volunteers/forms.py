@@ -46,6 +46,7 @@ class ApplicationForm(TextFormMixin, forms.ModelForm):
         for kelurahan in Kelurahan.objects.select_related("kecamatan").order_by("kecamatan__name", "name"):
             groups.setdefault(kelurahan.kecamatan.name, []).append((kelurahan.pk, kelurahan.name))
         self.fields["kelurahan"].widget.choices = [("", "---------"), *groups.items()]
+        self.fields["kecamatan"].widget.attrs["data-narrows"] = self["kelurahan"].auto_id
         self.fields["consent"].label = format_html(
             '{} <a href="{}">{}</a>',
             _("I have read and agree to the"),

@@ -145,20 +145,32 @@ def _own_registration(request, code):
     return registration
 
 
-@require_POST
+def _safe_next(request, source):
+    next_url = source.get("next", "")
+    return next_url if next_url.startswith("/") and not next_url.startswith("//") else ""
+
+
 @login_required
 def cancel(request, code):
+    """Cancelling asks first: the seat goes to the next person on the waitlist at once."""
     registration = _own_registration(request, code)
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "volunteers/cancel.html",
+            {
+                "registration": registration,
+                "training": _localized(registration.training),
+                "next": _safe_next(request, request.POST if request.method == "POST" else request.GET),
+            },
+        )
     try:
         seats.cancel(registration)
     except seats.RegistrationError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Your registration has been cancelled."))
-    next_url = request.POST.get("next", "")
-    if next_url.startswith("/") and not next_url.startswith("//"):
-        return redirect(next_url)
-    return redirect("volunteers:mine")
+    return redirect(_safe_next(request, request.POST) or "volunteers:mine")
 
 
 @login_required

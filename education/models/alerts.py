@@ -50,6 +50,28 @@ class Certainty(models.TextChoices):
     UNKNOWN = "Unknown", _("Unknown")
 
 
+# CAP's words said plainly, for the public page (the CAP feed keeps the codes).
+PLAIN_SEVERITY = {
+    Severity.EXTREME: _("Extraordinary threat to life and property."),
+    Severity.SEVERE: _("Significant threat to life and property."),
+    Severity.MODERATE: _("Possible threat to life and property."),
+    Severity.MINOR: _("Little or no threat to life and property."),
+}
+PLAIN_URGENCY = {
+    Urgency.IMMEDIATE: _("Act now."),
+    Urgency.EXPECTED: _("Be ready to act within the next hour."),
+    Urgency.FUTURE: _("Be ready to act in the coming hours or days."),
+    Urgency.PAST: _("No action is needed any more."),
+}
+PLAIN_CERTAINTY = {
+    Certainty.OBSERVED: _("This is happening now."),
+    Certainty.LIKELY: _("This will probably happen."),
+    Certainty.POSSIBLE: _("This may happen, but it is not likely."),
+    Certainty.UNLIKELY: _("This is not expected to happen."),
+}
+# Badge colour by meaning: danger red, caution amber, the rest neutral.
+SEVERITY_TONE = {Severity.EXTREME: "danger", Severity.SEVERE: "danger", Severity.MODERATE: "caution"}
+
 SEVERITY_RANK = {Severity.EXTREME: 0, Severity.SEVERE: 1, Severity.MODERATE: 2, Severity.MINOR: 3, Severity.UNKNOWN: 4}
 
 
@@ -163,6 +185,21 @@ class AlertPage(Page):
     @property
     def severity_class(self):
         return self.severity.lower()
+
+    @property
+    def severity_tone(self):
+        """ "danger", "caution" or "neutral": the colour of the alert's badge."""
+        return SEVERITY_TONE.get(self.severity, "neutral")
+
+    @property
+    def plain_language(self):
+        """Severity, urgency and certainty as sentences people understand."""
+        sentences = [
+            PLAIN_SEVERITY.get(self.severity),
+            PLAIN_URGENCY.get(self.urgency),
+            PLAIN_CERTAINTY.get(self.certainty),
+        ]
+        return [str(sentence) for sentence in sentences if sentence]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

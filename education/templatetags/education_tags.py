@@ -8,6 +8,7 @@ queries however many tags use the same data.
 import re
 
 from django import template
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import escape, json_script
@@ -25,6 +26,8 @@ from education.models import (
     with_cards,
 )
 from education.models.alerts import AlertPage
+from portal.core.links import absolute_url, page_url
+from portal.core.templatetags.public_tags import describe
 
 register = template.Library()
 
@@ -88,19 +91,25 @@ def page_meta(context):
     page = context.get("page")
     if request is None:
         return {}
-    meta = {"type": "website", "locale": {"id": "id_ID", "en": "en_US"}.get(get_language(), get_language())}
+    locales = {"id": "id_ID", "en": "en_US"}
+    meta = {
+        "type": "website",
+        "locale": locales.get(get_language(), get_language()),
+        "alternate_locales": [value for code, value in locales.items() if code != get_language()],
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
     if isinstance(page, Page):
         specific = page.specific if type(page) is Page else page
-        meta["url"] = specific.get_full_url(request)
+        meta["url"] = page_url(request, specific)
         meta["title"] = specific.seo_title or specific.title
-        meta["description"] = specific.search_description or getattr(specific, "summary", "")
+        meta["description"] = describe(specific) or ""
         image = getattr(specific, "hero_image", None)
         if image is not None:
             from education.models import HERO_SPEC
 
             rendition = image.get_rendition(HERO_SPEC)
             meta["image"] = {
-                "url": request.build_absolute_uri(rendition.url),
+                "url": absolute_url(request, rendition.url),
                 "width": rendition.width,
                 "height": rendition.height,
                 "alt": getattr(specific, "image_alt", ""),
@@ -110,7 +119,7 @@ def page_meta(context):
             meta["published"] = specific.first_published_at
             meta["modified"] = specific.last_published_at
     else:
-        meta["url"] = request.build_absolute_uri(request.path)
+        meta["url"] = absolute_url(request, request.path)
     return {"meta": meta}
 
 

@@ -163,8 +163,11 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env.str("EMAIL_SUBJECT_PREFIX", default="[Damkar] ")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # same browser: back to where the sign-up began (`next`)
+ACCOUNT_ADAPTER = "portal.core.accounts.AccountAdapter"
 
 # --- Internationalisation -------------------------------------------------------
+FORMAT_MODULE_PATH = ["portal.formats"]
 LANGUAGE_CODE = "id"
 LANGUAGES = [
     ("id", _("Indonesian")),
@@ -228,7 +231,11 @@ OPEN311_JURISDICTION = env.str("OPEN311_JURISDICTION", default="jambikota.go.id"
 OPEN311_AGENCY = env.str("OPEN311_AGENCY", default="Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi")
 # Alert emails to subscribers: how many go out per SMTP connection and transaction.
 ALERT_EMAIL_BATCH = env.int("ALERT_EMAIL_BATCH", default=100)
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public address of the site ("https://damkar.jambikota.go.id"): every absolute
+# link (canonical, og:url, sitemap, feeds, CAP, emails) starts with it. Empty: the
+# request's own scheme and host (development).
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="").rstrip("/")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL or "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

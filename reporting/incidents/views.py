@@ -58,7 +58,7 @@ def sent(request, code):
     incident = get_object_or_404(Incident.objects.select_related("category"), tracking_code=code)
     if not _owns(request, code):
         return redirect("reporting:track_code", code=code)
-    candidates = incident.duplicate_candidates() if incident.status == Status.RECEIVED else []
+    candidates = incident.duplicate_candidates(open_only=True) if incident.status == Status.RECEIVED else []
     return render(
         request,
         "incidents/sent.html",
@@ -73,7 +73,7 @@ def join(request, code, other):
         raise Http404
     incident = get_object_or_404(Incident, tracking_code=code)
     kept = get_object_or_404(Incident, tracking_code=other)
-    if kept.pk not in {c.pk for c, _m in incident.duplicate_candidates()}:
+    if kept.pk not in {c.pk for c, _m in incident.duplicate_candidates(open_only=True)}:
         raise Http404
     # If staff moved it meanwhile, the move is refused and the tracking page tells the truth.
     with contextlib.suppress(TransitionNotAllowed):
@@ -102,8 +102,14 @@ def track_code(request, code):
     normalized = normalize_tracking_code(code)
     if normalized != code:
         return redirect("reporting:track_code", code=normalized)
-    incident = get_object_or_404(
-        Incident.objects.select_related("category", "kecamatan", "duplicate_of"), tracking_code=code
+    incident = (
+        Incident.objects.select_related("category", "kecamatan", "duplicate_of").filter(tracking_code=code).first()
     )
+    if incident is None:
+        # A mistyped code: the tracking form again, with the code and a way to retry.
+        form = TrackForm({"code": code})
+        form.is_valid()
+        form.add_error("code", _("No report has this code. Check it and try again."))
+        return render(request, "incidents/track.html", {"form": form}, status=404)
     timeline = lifecycle.AUDIT.timeline(incident, public_only=True)
     return render(request, "incidents/track_detail.html", {"incident": incident, "timeline": timeline})

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from phonenumber_field.formfields import PhoneNumberField
@@ -44,14 +45,18 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+def _documents_help_text():
+    # Called when the form is shown, not when this module is imported: `%` on a lazy
+    # string would freeze it in the language active at import time.
+    return _("PDF, JPEG or PNG, at most %(size)s each: building approval (PBG), floor plans, previous results.") % {
+        "size": filesizeformat(settings.DOCUMENT_MAX_BYTES)
+    }
+
+
 class DocumentsField(MultipleFileField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Supporting documents"))
-        kwargs.setdefault(
-            "help_text",
-            _("PDF, JPEG or PNG, at most %(size)s each: building approval (PBG), floor plans, previous results.")
-            % {"size": filesizeformat(settings.DOCUMENT_MAX_BYTES)},
-        )
+        kwargs.setdefault("help_text", lazy(_documents_help_text, str)())
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("accept", "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png")
 

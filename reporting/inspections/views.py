@@ -1,5 +1,7 @@
 """The applicant's pages (signed in, email verified) and the public verification page."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,16 +11,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+import segno
 from allauth.account.decorators import verified_email_required
 
 from portal.core import ratelimit
 from portal.core.calendar import ics_response
 from portal.core.downloads import private_file_response
+from portal.core.links import absolute_url
 from portal.core.workflow import TransitionNotAllowed
 
 from . import lifecycle
@@ -209,8 +214,17 @@ def result_context(request, visit):
         "groups": groups.items(),
         "not_met": [e for e in entries if e.outcome == "not_met"],
         "inspectors": visit.inspectors.all(),
-        "verify_url": request.build_absolute_uri(reverse("inspections:verify")),
+        "verify_url": absolute_url(request, reverse("inspections:verify")),
+        "verify_qr": verification_qr(request, visit),
     }
+
+
+def verification_qr(request, visit):
+    """An inline SVG QR code that opens the public verification page with this result's code."""
+    url = absolute_url(request, f"{reverse('inspections:verify')}?{urlencode({'code': visit.verification_code})}")
+    qr = segno.make(url, error="m")
+    # segno escapes the title; the SVG holds only paths, so it is safe to inline.
+    return mark_safe(qr.svg_inline(scale=3, border=2, title=url, svgclass="result-document__qr"))  # noqa: S308
 
 
 @never_cache  # a rate-limited lookup: each one must reach the view, never a cached copy

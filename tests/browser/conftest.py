@@ -15,3 +15,43 @@ def assert_accessible(axe):
         assert result.violations_count == 0, result.generate_report()
 
     return check
+
+
+@pytest.fixture(scope="session")
+def hashed_static_root(tmp_path_factory):
+    """The project's static files collected once under hashed names (ManifestStaticFilesStorage)."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("static")
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    with override_settings(STATIC_ROOT=str(root), STORAGES=storages):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root, storages
+
+
+@pytest.fixture
+def production_server(hashed_static_root, settings, transactional_db):
+    """A live server that serves static files as production does: hashed names from STATIC_ROOT.
+
+    pytest-django's `live_server` finds static files in the apps' folders by their
+    plain names, which hides what breaks once collectstatic renames them.
+    """
+    from django.test.testcases import LiveServerThread, _StaticFilesHandler
+
+    root, storages = hashed_static_root
+    settings.STATIC_ROOT = str(root)
+    settings.STORAGES = {**storages, "default": settings.STORAGES["default"]}
+    thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    try:
+        yield f"http://127.0.0.1:{thread.port}"
+    finally:
+        thread.terminate()

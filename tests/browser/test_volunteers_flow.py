@@ -183,7 +183,10 @@ def test_sign_up_apply_approve_register_cancel_promote(page, browser, live_serve
     # Rina cancels from My volunteering; Budi gets the seat and an email.
     mail.outbox.clear()
     page.goto(base + "/id/relawan/saya/")
-    page.get_by_role("button", name=re.compile("Batalkan")).click()
+    page.get_by_role("link", name=re.compile("Batalkan")).click()
+    # A confirmation step first: nothing is given away yet.
+    assert Registration.objects.get(user__email="rina@example.test").status == "confirmed"
+    page.locator("form[action*='/batal/'] button[type=submit]").click()
     assert page.get_by_text("Pendaftaran Anda telah dibatalkan.").is_visible()
     budi.refresh_from_db()
     assert budi.status == "confirmed"

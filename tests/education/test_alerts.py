@@ -129,3 +129,43 @@ def test_alert_validation(alert_index):
     )
     with pytest.raises(ValidationError):
         page.clean()
+
+
+@pytest.mark.parametrize(
+    ("severity", "tone"), [("Extreme", "danger"), ("Severe", "danger"), ("Moderate", "caution"), ("Minor", "neutral")]
+)
+def test_alert_page_speaks_plainly_with_a_badge_coloured_by_meaning(client, make_alert, severity, tone):
+    alert = make_alert(severity=severity)
+    html = client.get(alert.url).content.decode()
+    assert f'class="edu-badge edu-badge--{tone}"' in html
+    assert "<dt>Urgensi</dt>" not in html and "Kepastian" not in html  # CAP's words stay in the CAP feed
+
+
+def test_alert_page_sentences_in_english(make_alert):
+    from django.utils import translation
+
+    alert = make_alert(severity="Severe")
+    with translation.override("en"):
+        assert alert.plain_language == [
+            "Significant threat to life and property.",
+            "Be ready to act within the next hour.",
+            "This will probably happen.",
+        ]
+
+
+def test_one_alert_has_one_cap_identifier_and_sent_in_both_languages(
+    client, make_alert, django_capture_on_commit_callbacks, settings
+):
+    settings.PUBLIC_BASE_URL = "https://damkar.example.id"
+    alert = make_alert()
+    en = Locale.objects.get(language_code="en")
+    translate_now(django_capture_on_commit_callbacks, alert.get_parent(), en, {"peringatan": "alerts"})
+    translate_now(django_capture_on_commit_callbacks, alert, en, {"Larangan membakar": "Burning ban"})
+    roots = [
+        ET.fromstring(client.get(f"/{code}/alerts/cap/{alert.translation_key}.xml").content)  # noqa: S314
+        for code in ("id", "en")
+    ]
+    for tag in ("cap:identifier", "cap:sent"):
+        assert roots[0].find(tag, NS).text == roots[1].find(tag, NS).text
+    webs = [info.find("cap:web", NS).text for info in roots[0].findall("cap:info", NS)]
+    assert len(webs) == 2 and all(web.startswith("https://damkar.example.id/") for web in webs)

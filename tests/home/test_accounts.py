@@ -82,3 +82,36 @@ def test_account_overview_needs_sign_in(client, site):
     response = client.get("/id/accounts/profile/")
     assert response.status_code == 302
     assert response["Location"].startswith("/id/accounts/login/")
+
+
+def test_sign_up_from_the_application_returns_to_it_after_confirming(client, site):
+    """Sign-up → confirm the email → signed in, back on the volunteer application."""
+    response = client.post(
+        "/en/accounts/signup/",
+        {
+            "email": "calon@example.org",
+            "password1": "Api-padam-2026!",
+            "password2": "Api-padam-2026!",
+            "next": "/en/relawan/daftar/",
+        },
+    )
+    assert response.status_code == 302
+    link = _verification_link(mail.outbox[-1])
+    response = client.post(link)
+    assert response.status_code == 302
+    assert response["Location"] == "/en/relawan/daftar/"
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert "Apply as a volunteer" in page.content.decode()
+
+
+def test_account_email_speaks_as_the_department_and_links_to_the_public_site(client, site, settings):
+    settings.PUBLIC_BASE_URL = "https://damkar.jambikota.go.id"
+    client.post(
+        "/en/accounts/signup/",
+        {"email": "warga3@example.org", "password1": "Api-padam-2026!", "password2": "Api-padam-2026!"},
+    )
+    body = mail.outbox[-1].body
+    assert "Damkar Kota Jambi" in body
+    assert "testserver" not in body and "127.0.0.1" not in body
+    assert "https://damkar.jambikota.go.id/en/accounts/confirm-email/" in body

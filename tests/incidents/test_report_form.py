@@ -217,3 +217,43 @@ def test_submission_is_cheap(client, form_data, django_assert_max_num_queries):
     client.get(URL)
     with django_assert_max_num_queries(16):
         assert client.post(URL, form_data).status_code == 302
+
+
+@pytest.mark.django_db
+def test_finished_incidents_are_never_offered_as_the_same(client, form_data, make_incident):
+    finished = make_incident()
+    Incident.objects.filter(pk=finished.pk).update(status="finished")
+    open_one = make_incident()
+    response = client.post(URL, form_data)
+    sent = client.get(response["Location"])
+    offered = [other.tracking_code for other, _metres in sent.context["candidates"]]
+    assert offered == [open_one.tracking_code]
+    assert finished.tracking_code not in sent.content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_tracking_code_shows_the_form_again(client, reporting_setup):
+    response = client.get("/en/track/ZZZZ-ZZZZ/")
+    if response.status_code == 302:  # not in the code's alphabet: normalised first
+        response = client.get(response["Location"])
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "No report has this code" in html
+    assert 'class="track-form"' in html and 'id="form-errors"' in html
+    assert "<header" in html and "<footer" in html  # the site's own page, not a bare 404
+
+
+@pytest.mark.django_db
+def test_sent_and_tracking_pages_link_112_and_mention_email_updates(client, form_data):
+    response = client.post("/en/report/", {**form_data, "reporter_email": "warga@example.org"})
+    assert response.status_code == 302
+    code = response["Location"].split("/")[-3]
+    for url in (response["Location"], f"/en/track/{code}/"):
+        page = client.get(url)
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert 'href="tel:112"' in html.split("call-reminder")[1][:200]
+        assert "send each update to the email address you gave" in html
+    anonymous = client.post("/en/report/", form_data)
+    html = client.get(anonymous["Location"]).content.decode()
+    assert "send each update to the email address you gave" not in html

@@ -205,3 +205,51 @@ def test_account_page_links_my_requests(client, applicant, site):
     client.force_login(applicant)
     response = client.get("/en/accounts/profile/")
     assert reverse("inspections:list") in response.content.decode()
+
+
+def test_errors_are_summarised_at_the_top_and_the_coordinates_open(client, applicant, areas):
+    from bs4 import BeautifulSoup
+
+    client.force_login(applicant)
+    bad = form_data(areas, latitude="", longitude="", contact_phone="12")
+    response = client.post("/en/inspections/request/", bad)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.select_one("#form-errors")
+    form = soup.select_one("form.inspection-form")
+    assert summary is not None and summary.sourceline < form.sourceline
+    links = {a["href"] for a in summary.select("a")}
+    assert {"#id_latitude", "#id_contact_phone"} <= links
+    details = soup.select_one("details.location-fields__coordinates")
+    assert details.has_attr("open")
+    assert "required" in details.summary.get_text()
+    assert not InspectionRequest.objects.exists()
+
+
+def test_documents_help_text_follows_the_page_language(client, applicant, areas):
+    client.force_login(applicant)
+    english = client.get("/en/inspections/request/").content.decode()
+    assert "PDF, JPEG or PNG, at most" in english
+    indonesian = client.get("/id/inspections/request/")
+    assert indonesian.status_code == 200
+    assert "PDF, JPEG atau PNG, paling besar" in indonesian.content.decode()  # pending string
+    assert "PDF, JPEG or PNG, at most" not in indonesian.content.decode()
+
+
+def test_printable_result_has_letterhead_signature_and_a_qr_code_to_verify(client, make_request, applicant, settings):
+    import segno
+
+    settings.PUBLIC_BASE_URL = "https://damkar.example.id"
+    inspection = make_request(status=Status.RESULT_ISSUED)
+    visit = inspection.current_visit
+    client.force_login(applicant)
+    html = client.get(reverse("inspections:result", args=[visit.pk])).content.decode()
+    assert 'class="result-document__letterhead"' in html
+    assert 'class="result-document__signature"' in html and 'class="result-document__sign-space"' in html
+    verify = f"https://damkar.example.id/id/inspections/verify/?code={visit.verification_code}"
+    expected = segno.make(verify, error="m").svg_inline(scale=3, border=2, title=verify, svgclass="result-document__qr")
+    assert expected in html  # the QR code encodes the public verification URL with the code
+    assert "onclick=" not in html  # no inline script (CSP)
+    # The URL in the code opens the verification page with the result.
+    page = client.get(f"/en/inspections/verify/?code={visit.verification_code}").content.decode()
+    assert inspection.building_name in page

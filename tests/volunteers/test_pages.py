@@ -135,3 +135,27 @@ def test_upcoming_trainings_are_paginated(client, trainings_index, make_training
     second = client.get(trainings_index.url, {"page": "2"})
     assert [t.title for t in second.context["upcoming"]] == ["Sesi hari 5"]
     assert client.get(trainings_index.url, {"page": "-1"}).status_code == 200
+
+
+def test_trainings_index_shows_seats_left_with_the_right_plural(client, make_training, make_volunteer):
+    training = make_training(capacity=6)
+    for _ in range(5):
+        seats.register(training, make_volunteer().user)
+    assert "Sisa 1 dari 6 kursi" in client.get("/id/pelatihan/").content.decode()
+    fragment = client.get(f"/en/relawan/pelatihan/{training.pk}/kursi/").content.decode()
+    assert "1 of 6 seats left" in fragment
+
+
+def test_coordinates_without_decimal_commas_and_dates_in_the_site_format(client, make_training):
+    import datetime
+
+    from django.utils import timezone
+
+    training = make_training()
+    training.starts_at = timezone.make_aware(datetime.datetime(2031, 12, 2, 10, 50))
+    training.save_revision().publish()
+    html = client.get(training.url).content.decode()
+    assert 'data-lat="-1.629100"' in html and 'data-lon="103.622800"' in html
+    assert "(-1.629100, 103.622800)" in html
+    assert "2 Desember 2031, 10:50" in html  # DATETIME_FORMAT of portal/formats/id
+    assert "10.50" not in html and "Des." not in html

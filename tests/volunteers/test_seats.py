@@ -303,3 +303,43 @@ def test_race_of_many_never_overbooks(make_training, make_volunteer):
     assert not errors
     assert Registration.objects.filter(training=training, status="confirmed").count() == 3
     assert Registration.objects.filter(training=training, status="waitlisted").count() == 5
+
+
+@pytest.mark.django_db
+def test_cancelling_asks_first_then_gives_the_seat_away(client, make_training, make_volunteer):
+    training = make_training(capacity=1)
+    rina, budi = make_volunteer(), make_volunteer()
+    seat = seats.register(training, rina.user)
+    waiting = seats.register(training, budi.user)
+    client.force_login(rina.user)
+    url = f"/en/relawan/pendaftaran/{seat.code}/batal/"
+
+    page = client.get(url + "?next=" + training.url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "next person on the waitlist" in html and 'name="confirm" value="yes"' in html
+    client.post(url)  # without the confirmation: nothing changes
+    seat.refresh_from_db()
+    assert seat.status == "confirmed"
+
+    response = client.post(url, {"confirm": "yes", "next": training.url})
+    assert response.status_code == 302 and response["Location"] == training.url
+    seat.refresh_from_db()
+    waiting.refresh_from_db()
+    assert seat.status == "cancelled" and waiting.status == "confirmed"
+
+
+@pytest.mark.django_db
+def test_waitlisted_people_are_not_offered_the_calendar(client, make_training, make_volunteer):
+    training = make_training(capacity=1)
+    seats.register(training, make_volunteer().user)
+    waiting = make_volunteer()
+    seat = seats.register(training, waiting.user)
+    assert seat.status == "waitlisted"
+    client.force_login(waiting.user)
+    for url in (training.url, "/en/relawan/saya/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert seat.code in html  # the registration is shown…
+        assert f"{seat.code}/kalender.ics" not in html  # …without "add to calendar"

@@ -56,14 +56,29 @@
         var map = L.map(mapBox, { scrollWheelZoom: false }).setView(hasStart ? start : center, hasStart ? 16 : 13);
         if (box) map.setMaxBounds(L.latLngBounds([box[0] - 0.05, box[1] - 0.05], [box[2] + 0.05, box[3] + 0.05]));
         L.tileLayer(ds.tileUrl, { maxZoom: 19, attribution: ds.attribution }).addTo(map);
-        var marker = L.marker(hasStart ? start : center, { draggable: true, keyboard: true, title: ds.labelMap }).addTo(map);
+        // No pin until a place is chosen (by a tap, "Use my location" or typed
+        // coordinates): a pin at the city centre looks like an answer.
+        var marker = null;
+
+        function pin(lat, lon) {
+            if (marker) {
+                marker.setLatLng([lat, lon]);
+                return;
+            }
+            marker = L.marker([lat, lon], { draggable: true, keyboard: true, title: ds.labelMap }).addTo(map);
+            marker.on("dragend", function () {
+                var p = marker.getLatLng();
+                place(p.lat, p.lng);
+            });
+        }
+        if (hasStart) pin(start[0], start[1]);
 
         function say(text) {
             if (status) status.textContent = text || "";
         }
 
         function place(lat, lon, message) {
-            marker.setLatLng([lat, lon]);
+            pin(lat, lon);
             latInput.value = lat.toFixed(6);
             lonInput.value = lon.toFixed(6);
             if (box && !inBox(lat, lon, box)) {
@@ -73,10 +88,6 @@
             }
         }
 
-        marker.on("dragend", function () {
-            var p = marker.getLatLng();
-            place(p.lat, p.lng);
-        });
         map.on("click", function (event) {
             place(event.latlng.lat, event.latlng.lng);
         });
@@ -85,7 +96,7 @@
                 var lat = parseFloat(latInput.value);
                 var lon = parseFloat(lonInput.value);
                 if (isFinite(lat) && isFinite(lon)) {
-                    marker.setLatLng([lat, lon]);
+                    pin(lat, lon);
                     map.panTo([lat, lon]);
                 }
             });

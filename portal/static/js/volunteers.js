@@ -1,7 +1,8 @@
 // Training pages, progressive enhancement only:
 // 1. keep the remaining seats current while the page is open: every 30 s (and when
 //    the tab comes back) the server-rendered seats fragment is fetched again;
-// 2. show the place on a small map (vendored Leaflet) when coordinates are given.
+// 2. show the place on a small map (vendored Leaflet) when coordinates are given;
+// 3. on the application, narrow the kelurahan list to the chosen kecamatan.
 // Without JavaScript the page shows the count as loaded and the OpenStreetMap link.
 (function () {
     "use strict";
@@ -35,6 +36,26 @@
         L.marker(point, { alt: ds.label, title: ds.label, keyboard: false }).addTo(leaflet);
     }
 
-    function init() { liveSeats(); map(); }
+    // The application: the kelurahan list shows only the chosen kecamatan's group.
+    // Without JavaScript every group shows and the server checks that they match.
+    function narrowKelurahan() {
+        var kecamatan = document.querySelector("[data-narrows]");
+        if (!kecamatan) { return; }
+        var kelurahan = document.getElementById(kecamatan.getAttribute("data-narrows"));
+        if (!kelurahan) { return; }
+        function apply() {
+            var chosen = kecamatan.selectedIndex > 0 ? kecamatan.options[kecamatan.selectedIndex].text : "";
+            Array.prototype.forEach.call(kelurahan.querySelectorAll("optgroup"), function (group) {
+                var show = !chosen || group.label === chosen;
+                group.hidden = !show;
+                group.disabled = !show;
+                if (!show && group.contains(kelurahan.options[kelurahan.selectedIndex])) { kelurahan.value = ""; }
+            });
+        }
+        kecamatan.addEventListener("change", apply);
+        apply();
+    }
+
+    function init() { liveSeats(); map(); narrowKelurahan(); }
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 }());

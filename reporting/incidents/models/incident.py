@@ -220,21 +220,22 @@ class Incident(Location):
             return None
         return response <= timedelta(minutes=settings.RESPONSE_TARGET_MINUTES)
 
-    def duplicate_candidates(self, limit=5):
-        """Other recent incidents of the same family nearby: [(incident, metres), …]."""
+    def duplicate_candidates(self, limit=5, open_only=False):
+        """Other recent incidents of the same family nearby: [(incident, metres), …].
+
+        `open_only`: only incidents still being handled (what the reporter may join).
+        """
         if not self.has_point:
             return []
         window = timedelta(hours=settings.DUPLICATE_WINDOW_HOURS)
-        queryset = (
-            Incident.objects.exclude(pk=self.pk)
-            .exclude(status=Status.DUPLICATE)
-            .filter(
-                category__family=self.category.family,
-                received_at__gte=self.received_at - window,
-                received_at__lte=self.received_at + window,
-            )
-            .select_related("category", "kecamatan")
-        )
+        queryset = Incident.objects.exclude(pk=self.pk).exclude(status=Status.DUPLICATE)
+        if open_only:
+            queryset = queryset.filter(status__in=OPEN_STATUSES)
+        queryset = queryset.filter(
+            category__family=self.category.family,
+            received_at__gte=self.received_at - window,
+            received_at__lte=self.received_at + window,
+        ).select_related("category", "kecamatan")
         return queryset.near(self.latitude, self.longitude, settings.DUPLICATE_RADIUS_METRES)[:limit]
 
 

@@ -1,0 +1,1 @@
+"""The site's date formats per language (settings.FORMAT_MODULE_PATH)."""
