@@ -18,9 +18,10 @@ Example (inspections)::
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.workflow import log_change
@@ -61,6 +62,56 @@ class AuditEntry(models.Model):
     class Meta:
         abstract = True
         ordering = ["at", "pk"]
+
+    # --- What a person reads in a trail: labels, not codes (the object's choices, the reader's language) ---
+    def _parent_model(self):
+        """The model this entry belongs to: the concrete class's foreign key other than `actor`."""
+        for field in self._meta.concrete_fields:
+            if field.many_to_one and field.name != "actor":
+                return field.related_model
+        return None
+
+    def _parent_field(self, name):
+        model = self._parent_model()
+        try:
+            return model._meta.get_field(name) if model is not None else None
+        except FieldDoesNotExist:
+            return None
+
+    def _status_label(self, value):
+        field = self._parent_field("status")
+        return str(dict(field.flatchoices).get(value, value)) if field is not None and value else value
+
+    @property
+    def from_status_label(self):
+        return self._status_label(self.from_status)
+
+    @property
+    def to_status_label(self):
+        return self._status_label(self.to_status)
+
+    status_label = to_status_label
+
+    @property
+    def field_label(self):
+        """The corrected field's name as its form shows it."""
+        field = self._parent_field(self.field) if self.field else None
+        return str(field.verbose_name) if field is not None else self.field
+
+    @staticmethod
+    def _moment(value):
+        moment = parse_datetime(value or "")
+        if moment is None:
+            return value
+        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+    @property
+    def old_value_label(self):
+        return self._moment(self.old_value)
+
+    @property
+    def new_value_label(self):
+        return self._moment(self.new_value)
 
 
 def _iso(value):

@@ -29,21 +29,60 @@ RESULT_ACTION = "damkar.inspection.result"
 
 STAFF = Workflow(
     Transition(
-        Status.RETURNED, frozenset({Status.SUBMITTED, Status.VERIFIED}), gettext_lazy("Return for correction"), CHANGE
+        Status.RETURNED,
+        frozenset({Status.SUBMITTED, Status.VERIFIED}),
+        gettext_lazy("Return for correction"),
+        CHANGE,
+        gettext_lazy("%(reference)s was returned to the applicant for correction."),
     ),
-    Transition(Status.VERIFIED, frozenset({Status.SUBMITTED}), gettext_lazy("Verify"), CHANGE),
     Transition(
-        Status.SCHEDULED, frozenset({Status.VERIFIED, Status.REINSPECTION}), gettext_lazy("Schedule a visit"), CHANGE
+        Status.VERIFIED,
+        frozenset({Status.SUBMITTED}),
+        gettext_lazy("Verify"),
+        CHANGE,
+        gettext_lazy("%(reference)s is verified."),
     ),
-    Transition(Status.INSPECTED, frozenset({Status.SCHEDULED}), gettext_lazy("Mark as inspected"), ISSUE),
-    Transition(Status.RESULT_ISSUED, frozenset({Status.INSPECTED}), gettext_lazy("Issue the result"), ISSUE),
-    Transition(Status.REINSPECTION, frozenset({Status.RESULT_ISSUED}), gettext_lazy("Require a re-inspection"), CHANGE),
-    Transition(Status.CLOSED, frozenset({Status.RESULT_ISSUED}), gettext_lazy("Close"), CHANGE),
+    Transition(
+        Status.SCHEDULED,
+        frozenset({Status.VERIFIED, Status.REINSPECTION}),
+        gettext_lazy("Schedule a visit"),
+        CHANGE,
+        gettext_lazy("The visit for %(reference)s is scheduled; the applicant will be told by email."),
+    ),
+    Transition(
+        Status.INSPECTED,
+        frozenset({Status.SCHEDULED}),
+        gettext_lazy("Mark as inspected"),
+        ISSUE,
+        gettext_lazy("%(reference)s is marked as inspected."),
+    ),
+    Transition(
+        Status.RESULT_ISSUED,
+        frozenset({Status.INSPECTED}),
+        gettext_lazy("Issue the result"),
+        ISSUE,
+        gettext_lazy("The result of %(reference)s is issued."),
+    ),
+    Transition(
+        Status.REINSPECTION,
+        frozenset({Status.RESULT_ISSUED}),
+        gettext_lazy("Require a re-inspection"),
+        CHANGE,
+        gettext_lazy("A re-inspection of %(reference)s is now required."),
+    ),
+    Transition(
+        Status.CLOSED,
+        frozenset({Status.RESULT_ISSUED}),
+        gettext_lazy("Close"),
+        CHANGE,
+        gettext_lazy("%(reference)s is closed."),
+    ),
     Transition(
         Status.CANCELLED,
         frozenset({Status.SUBMITTED, Status.RETURNED, Status.VERIFIED, Status.SCHEDULED, Status.REINSPECTION}),
         gettext_lazy("Cancel"),
         CHANGE,
+        gettext_lazy("%(reference)s is cancelled."),
     ),
 )
 
