@@ -99,19 +99,21 @@ class AuditEntry(models.Model):
         return str(field.verbose_name) if field is not None else self.field
 
     @staticmethod
-    def _moment(value):
+    def _moment_label(value):
         moment = parse_datetime(value or "")
-        if moment is None:
-            return value
-        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+        return _moment(moment) if moment is not None else value
 
     @property
     def old_value_label(self):
-        return self._moment(self.old_value)
+        return self._moment_label(self.old_value)
 
     @property
     def new_value_label(self):
-        return self._moment(self.new_value)
+        return self._moment_label(self.new_value)
+
+
+def _moment(value):
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
 def _iso(value):
@@ -121,11 +123,38 @@ def _iso(value):
 class Audit:
     """Transitions with timestamps and an audit trail for one model."""
 
-    def __init__(self, workflow, entry_model, parent_field, timestamps=None):
+    def __init__(self, workflow, entry_model, parent_field, timestamps=None, ordered=False):
+        """`ordered`: the timestamps happen in the order `timestamps` lists them (an incident's
+        receipt, dispatch, arrival…), so a correction may not put one before an earlier step."""
         self.workflow = workflow
         self.entry_model = entry_model
         self.parent_field = parent_field
         self.timestamps = timestamps or {}
+        self.ordered = ordered
+
+    def _check_order(self, obj, field, value):
+        """Refuse a value that would put `field` before an earlier step or after a later one."""
+        if not self.ordered or value is None:
+            return
+        fields = list(dict.fromkeys(self.timestamps.values()))
+        position = fields.index(field)
+        label = obj._meta.get_field(field).verbose_name
+        for other in fields[:position]:
+            when = getattr(obj, other)
+            if when is not None and value < when:
+                raise ValidationError(
+                    _("“%(field)s” cannot be earlier than “%(other)s” (%(when)s).")
+                    % {"field": label, "other": obj._meta.get_field(other).verbose_name, "when": _moment(when)},
+                    code="order",
+                )
+        for other in fields[position + 1 :]:
+            when = getattr(obj, other)
+            if when is not None and value > when:
+                raise ValidationError(
+                    _("“%(field)s” cannot be later than “%(other)s” (%(when)s).")
+                    % {"field": label, "other": obj._meta.get_field(other).verbose_name, "when": _moment(when)},
+                    code="order",
+                )
 
     def record(self, obj, kind, *, user=None, **fields):
         """Add one entry for `obj` (inside the caller's transaction)."""
@@ -176,6 +205,7 @@ class Audit:
         with transaction.atomic():
             locked = model._default_manager.select_for_update().get(pk=obj.pk)
             old = getattr(locked, field)
+            self._check_order(locked, field, value)
             setattr(locked, field, value)
             locked.save(update_fields=[field])
             self.record(

@@ -10,7 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -140,6 +140,8 @@ def _check_data(obj, target, data):
             raise TransitionNotAllowed(_("A visit needs a date, a time and at least one inspector."))
         if ends_at <= starts_at:
             raise TransitionNotAllowed(_("The visit must end after it starts."))
+    if target in (Status.INSPECTED, Status.RESULT_ISSUED):
+        _check_visit_took_place(obj.current_visit)
     if target == Status.RESULT_ISSUED:
         result = data.get("result")
         if result not in ResultKind.values:
@@ -155,6 +157,16 @@ def _check_data(obj, target, data):
         visit = obj.current_visit
         if visit is None or visit.result != ResultKind.NOT_COMPLIANT:
             raise TransitionNotAllowed(_("Only a result of not compliant leads to a re-inspection."))
+
+
+def _check_visit_took_place(visit, now=None):
+    """No inspection and no result before the visit has started: a result speaks of a visit that happened."""
+    now = now or timezone.now()
+    if visit is not None and visit.starts_at > now:
+        raise TransitionNotAllowed(
+            _("The visit is planned for %(when)s; record the inspection and its result once it has taken place.")
+            % {"when": formats.date_format(timezone.localtime(visit.starts_at), "DATETIME_FORMAT")}
+        )
 
 
 def _next_result_number(now):
