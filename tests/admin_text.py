@@ -14,18 +14,30 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
             return
-        self._skipping.append(tag in SKIPPED or (self._skipping and self._skipping[-1]))
+        self._skipping.append((tag, tag in SKIPPED or self._skipped()))
+
+    def handle_startendtag(self, tag, attrs):
+        pass  # <use … />: opens and closes nothing that holds text
 
     def handle_endtag(self, tag):
-        if tag not in VOID and self._skipping:
-            self._skipping.pop()
+        # Close up to the matching open tag (HTML leaves <p>, <li> and <option> unclosed).
+        for index in range(len(self._skipping) - 1, -1, -1):
+            if self._skipping[index][0] == tag:
+                del self._skipping[index:]
+                return
+
+    def _skipped(self):
+        return bool(self._skipping) and self._skipping[-1][1]
 
     def handle_data(self, data):
-        if not (self._skipping and self._skipping[-1]) and data.strip():
+        if not self._skipped() and data.strip():
             self.parts.append(data.strip())
 
 
 def visible_text(html):
     parser = _Text()
     parser.feed(html)
-    return "\n".join(parser.parts)
+    text = "\n".join(parser.parts)
+    if not text:
+        raise AssertionError("no visible text found: the page or the parser is broken")
+    return text
