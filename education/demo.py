@@ -32,16 +32,23 @@ from education.models import (
     Topic,
 )
 from portal.core import demo
-from portal.core.demo import home_page
+from portal.core.demo import home_page, staff_account
 from portal.core.places import Kecamatan
+from portal.core.roles import EDITORS, MODERATORS
 from portal.core.translation import translate
 
 DATA = Path(__file__).resolve().parent / "demo"
 MEDIA = Path(__file__).resolve().parent / "demo_media"
 LEAFLET = "rencana-evakuasi.pdf"
 
+# Local demo only (README, "Demo accounts").
+DEMO_EDITOR_EMAIL = "editor.demo@damkar.example"
+DEMO_MODERATOR_EMAIL = "moderator.demo@damkar.example"
+
 
 def seed(log):
+    staff_account(log, DEMO_EDITOR_EMAIL, "Eka", "Editor (demo)", EDITORS)
+    staff_account(log, DEMO_MODERATOR_EMAIL, "Maya", "Moderator (demo)", MODERATORS)
     id_locale = Locale.objects.filter(language_code="id").first()
     en_locale = Locale.objects.filter(language_code="en").first()
     home = home_page(id_locale) if id_locale else None

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -18,6 +18,7 @@ from wagtail.permissions import policy_registry
 
 import django_filters
 
+from portal.core.badges import BadgeColumn
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan, Kelurahan
 from volunteers import admin_views, seats
@@ -54,7 +55,17 @@ class VolunteerProfileViewSet(SafeExportViewSetMixin, ModelViewSet):
     menu_label = _("Applications")
     index_view_class = ApplicationIndexView
     filterset_class = ApplicationFilterSet
-    list_display = ["full_name", "kelurahan", "status", Column("created_at", label=_("Applied"))]
+    list_display = [
+        # The name opens the decision screen (the work); editing the raw record sits behind "…".
+        TitleColumn(
+            "full_name",
+            label=_("Full name"),
+            get_url=lambda profile: reverse("volunteers_applications:decide", args=[profile.pk]),
+        ),
+        "kelurahan",
+        BadgeColumn("status", VolunteerProfile.STATUS_TONES, label=_("Status")),
+        Column("created_at", label=_("Applied")),
+    ]
     list_export = [
         "full_name",
         "phone",

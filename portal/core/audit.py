@@ -18,9 +18,10 @@ Example (inspections)::
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.workflow import log_change
@@ -62,6 +63,58 @@ class AuditEntry(models.Model):
         abstract = True
         ordering = ["at", "pk"]
 
+    # --- What a person reads in a trail: labels, not codes (the object's choices, the reader's language) ---
+    def _parent_model(self):
+        """The model this entry belongs to: the concrete class's foreign key other than `actor`."""
+        for field in self._meta.concrete_fields:
+            if field.many_to_one and field.name != "actor":
+                return field.related_model
+        return None
+
+    def _parent_field(self, name):
+        model = self._parent_model()
+        try:
+            return model._meta.get_field(name) if model is not None else None
+        except FieldDoesNotExist:
+            return None
+
+    def _status_label(self, value):
+        field = self._parent_field("status")
+        return str(dict(field.flatchoices).get(value, value)) if field is not None and value else value
+
+    @property
+    def from_status_label(self):
+        return self._status_label(self.from_status)
+
+    @property
+    def to_status_label(self):
+        return self._status_label(self.to_status)
+
+    status_label = to_status_label
+
+    @property
+    def field_label(self):
+        """The corrected field's name as its form shows it."""
+        field = self._parent_field(self.field) if self.field else None
+        return str(field.verbose_name) if field is not None else self.field
+
+    @staticmethod
+    def _moment_label(value):
+        moment = parse_datetime(value or "")
+        return _moment(moment) if moment is not None else value
+
+    @property
+    def old_value_label(self):
+        return self._moment_label(self.old_value)
+
+    @property
+    def new_value_label(self):
+        return self._moment_label(self.new_value)
+
+
+def _moment(value):
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
 
 def _iso(value):
     return value.isoformat() if value else ""
@@ -70,11 +123,38 @@ def _iso(value):
 class Audit:
     """Transitions with timestamps and an audit trail for one model."""
 
-    def __init__(self, workflow, entry_model, parent_field, timestamps=None):
+    def __init__(self, workflow, entry_model, parent_field, timestamps=None, ordered=False):
+        """`ordered`: the timestamps happen in the order `timestamps` lists them (an incident's
+        receipt, dispatch, arrival…), so a correction may not put one before an earlier step."""
         self.workflow = workflow
         self.entry_model = entry_model
         self.parent_field = parent_field
         self.timestamps = timestamps or {}
+        self.ordered = ordered
+
+    def _check_order(self, obj, field, value):
+        """Refuse a value that would put `field` before an earlier step or after a later one."""
+        if not self.ordered or value is None:
+            return
+        fields = list(dict.fromkeys(self.timestamps.values()))
+        position = fields.index(field)
+        label = obj._meta.get_field(field).verbose_name
+        for other in fields[:position]:
+            when = getattr(obj, other)
+            if when is not None and value < when:
+                raise ValidationError(
+                    _("“%(field)s” cannot be earlier than “%(other)s” (%(when)s).")
+                    % {"field": label, "other": obj._meta.get_field(other).verbose_name, "when": _moment(when)},
+                    code="order",
+                )
+        for other in fields[position + 1 :]:
+            when = getattr(obj, other)
+            if when is not None and value > when:
+                raise ValidationError(
+                    _("“%(field)s” cannot be later than “%(other)s” (%(when)s).")
+                    % {"field": label, "other": obj._meta.get_field(other).verbose_name, "when": _moment(when)},
+                    code="order",
+                )
 
     def record(self, obj, kind, *, user=None, **fields):
         """Add one entry for `obj` (inside the caller's transaction)."""
@@ -125,6 +205,7 @@ class Audit:
         with transaction.atomic():
             locked = model._default_manager.select_for_update().get(pk=obj.pk)
             old = getattr(locked, field)
+            self._check_order(locked, field, value)
             setattr(locked, field, value)
             locked.save(update_fields=[field])
             self.record(

@@ -27,11 +27,41 @@ Data files hold the Indonesian originals and their English translations:
 import re
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
 from wagtail.models import Site
 
 import yaml
+from allauth.account.models import EmailAddress
 
 DEMO_PASSWORD = "damkar-demo"  # noqa: S105
+
+
+@transaction.atomic
+def staff_account(log, email, first_name, last_name, group_name):
+    """The demo account `email`, signed-in-ready (verified address) and in the staff group `group_name`.
+
+    Creates what is missing only; the group comes from `portal.core.roles`
+    (synced after every migrate), so a missing group is a broken install, not a skip.
+    """
+    User = get_user_model()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            username=email.split("@")[0],
+            email=email,
+            password=DEMO_PASSWORD,
+            first_name=first_name,
+            last_name=last_name,
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        log(f"Staff: demo account {email} created (group {group_name}, password {DEMO_PASSWORD}, local demo only).")
+    group = Group.objects.get(name=group_name)
+    if not user.groups.filter(pk=group.pk).exists():
+        user.groups.add(group)
+    return user
 
 
 def home_page(locale):

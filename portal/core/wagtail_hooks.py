@@ -1,8 +1,10 @@
 """Log actions shared by every workflow, so state changes read well in History."""
 
 from django.core.exceptions import FieldDoesNotExist
+from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -63,3 +65,9 @@ def register_workflow_actions(actions):
                 "new": _when(data.get("new")),
                 "reason": data.get("reason", ""),
             }
+
+
+@hooks.register("insert_global_admin_css")
+def badge_css():
+    """The meaning-coloured badges (portal/core/badges.py) on every admin page."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/badges.css"))

@@ -50,6 +50,9 @@ class Transition:
     sources: frozenset
     label: str
     permission: str = ""  # "app_label.codename"; empty means any staff member who may change the object
+    # The sentence staff read once the move is made, with %(reference)s for the object's reference
+    # ("The visit for %(reference)s is scheduled."); empty: the screen says the new state instead.
+    done: str = ""
 
     def allowed_for(self, user):
         return not self.permission or (user is not None and user.has_perm(self.permission))

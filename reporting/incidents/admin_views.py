@@ -43,6 +43,8 @@ class IncidentInspectView(generic.InspectView):
             photos=list(incident.photos.all()),
             timeline=lifecycle.AUDIT.timeline(incident),
             candidates=incident.duplicate_candidates(),
+            # Every report merged into this one, with what its reporter was promised staff would see.
+            merged=incident.duplicates.select_related("category").prefetch_related("photos").order_by("received_at"),
             nearest=nearest,
             transitions=available,
             transition_form=TransitionForm(

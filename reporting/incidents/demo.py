@@ -17,8 +17,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from portal.core.audit import AuditEntry
-from portal.core.demo import load
+from portal.core.demo import load, staff_account
 from portal.core.places import Kecamatan
+from portal.core.roles import DEPARTMENT_HEAD, DISPATCHERS
 from portal.core.translation import translate
 from reporting.incidents import reference
 from reporting.incidents.lifecycle import TIMESTAMPS
@@ -50,8 +51,14 @@ DATA = Path(__file__).resolve().parent / "demo"
 DEMO_COUNT = 140
 DEMO_DAYS = 60
 
+# Local demo only (README, "Demo accounts").
+DEMO_DISPATCHER_EMAIL = "dispatcher.demo@damkar.example"
+DEMO_HEAD_EMAIL = "kepala.demo@damkar.example"
+
 
 def seed(log):
+    staff_account(log, DEMO_DISPATCHER_EMAIL, "Dedi", "Dispatcher (demo)", DISPATCHERS)
+    staff_account(log, DEMO_HEAD_EMAIL, "Hendra", "Kepala Dinas (demo)", DEPARTMENT_HEAD)
     ensure_categories(log)
     _stations(log)
     _incidents(log)

@@ -44,7 +44,7 @@ TIMESTAMPS = {
     S.NOT_OUR_SERVICE: "closed_at",
 }
 
-AUDIT = Audit(WORKFLOW, IncidentEvent, "incident", TIMESTAMPS)
+AUDIT = Audit(WORKFLOW, IncidentEvent, "incident", TIMESTAMPS, ordered=True)
 
 # Transitions that need more than a note.
 NEEDS_STATION = {S.DISPATCHED}

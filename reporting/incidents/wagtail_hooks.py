@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from portal.core.durations import spoken
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan
 from reporting.incidents import admin_views, board
@@ -78,7 +79,7 @@ class IncidentViewSet(SafeExportViewSetMixin, ModelViewSet):
         "kecamatan",
         "source",
         DateColumn("received_at", label=_("Received")),
-        Column("response_minutes", label=_("Response (min)")),
+        Column("response_time", label=_("Response time"), accessor=lambda incident: spoken(incident.response_time)),
     ]
     list_export = [
         "tracking_code",

@@ -74,10 +74,7 @@ class TransitionView(ObjectFormView):
         except TransitionNotAllowed as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(reference)s: %(label)s done.") % {"reference": self.object.reference, "label": self.transition.label},
-        )
+        messages.success(self.request, self.transition.done % {"reference": self.object.reference})
         return super().form_valid(form)
 
     def get_page_title(self):

@@ -10,7 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,21 +29,60 @@ RESULT_ACTION = "damkar.inspection.result"
 
 STAFF = Workflow(
     Transition(
-        Status.RETURNED, frozenset({Status.SUBMITTED, Status.VERIFIED}), gettext_lazy("Return for correction"), CHANGE
+        Status.RETURNED,
+        frozenset({Status.SUBMITTED, Status.VERIFIED}),
+        gettext_lazy("Return for correction"),
+        CHANGE,
+        gettext_lazy("%(reference)s was returned to the applicant for correction."),
     ),
-    Transition(Status.VERIFIED, frozenset({Status.SUBMITTED}), gettext_lazy("Verify"), CHANGE),
     Transition(
-        Status.SCHEDULED, frozenset({Status.VERIFIED, Status.REINSPECTION}), gettext_lazy("Schedule a visit"), CHANGE
+        Status.VERIFIED,
+        frozenset({Status.SUBMITTED}),
+        gettext_lazy("Verify"),
+        CHANGE,
+        gettext_lazy("%(reference)s is verified."),
     ),
-    Transition(Status.INSPECTED, frozenset({Status.SCHEDULED}), gettext_lazy("Mark as inspected"), ISSUE),
-    Transition(Status.RESULT_ISSUED, frozenset({Status.INSPECTED}), gettext_lazy("Issue the result"), ISSUE),
-    Transition(Status.REINSPECTION, frozenset({Status.RESULT_ISSUED}), gettext_lazy("Require a re-inspection"), CHANGE),
-    Transition(Status.CLOSED, frozenset({Status.RESULT_ISSUED}), gettext_lazy("Close"), CHANGE),
+    Transition(
+        Status.SCHEDULED,
+        frozenset({Status.VERIFIED, Status.REINSPECTION}),
+        gettext_lazy("Schedule a visit"),
+        CHANGE,
+        gettext_lazy("The visit for %(reference)s is scheduled; the applicant will be told by email."),
+    ),
+    Transition(
+        Status.INSPECTED,
+        frozenset({Status.SCHEDULED}),
+        gettext_lazy("Mark as inspected"),
+        ISSUE,
+        gettext_lazy("%(reference)s is marked as inspected."),
+    ),
+    Transition(
+        Status.RESULT_ISSUED,
+        frozenset({Status.INSPECTED}),
+        gettext_lazy("Issue the result"),
+        ISSUE,
+        gettext_lazy("The result of %(reference)s is issued."),
+    ),
+    Transition(
+        Status.REINSPECTION,
+        frozenset({Status.RESULT_ISSUED}),
+        gettext_lazy("Require a re-inspection"),
+        CHANGE,
+        gettext_lazy("A re-inspection of %(reference)s is now required."),
+    ),
+    Transition(
+        Status.CLOSED,
+        frozenset({Status.RESULT_ISSUED}),
+        gettext_lazy("Close"),
+        CHANGE,
+        gettext_lazy("%(reference)s is closed."),
+    ),
     Transition(
         Status.CANCELLED,
         frozenset({Status.SUBMITTED, Status.RETURNED, Status.VERIFIED, Status.SCHEDULED, Status.REINSPECTION}),
         gettext_lazy("Cancel"),
         CHANGE,
+        gettext_lazy("%(reference)s is cancelled."),
     ),
 )
 
@@ -101,6 +140,8 @@ def _check_data(obj, target, data):
             raise TransitionNotAllowed(_("A visit needs a date, a time and at least one inspector."))
         if ends_at <= starts_at:
             raise TransitionNotAllowed(_("The visit must end after it starts."))
+    if target in (Status.INSPECTED, Status.RESULT_ISSUED):
+        _check_visit_took_place(obj.current_visit)
     if target == Status.RESULT_ISSUED:
         result = data.get("result")
         if result not in ResultKind.values:
@@ -116,6 +157,16 @@ def _check_data(obj, target, data):
         visit = obj.current_visit
         if visit is None or visit.result != ResultKind.NOT_COMPLIANT:
             raise TransitionNotAllowed(_("Only a result of not compliant leads to a re-inspection."))
+
+
+def _check_visit_took_place(visit, now=None):
+    """No inspection and no result before the visit has started: a result speaks of a visit that happened."""
+    now = now or timezone.now()
+    if visit is not None and visit.starts_at > now:
+        raise TransitionNotAllowed(
+            _("The visit is planned for %(when)s; record the inspection and its result once it has taken place.")
+            % {"when": formats.date_format(timezone.localtime(visit.starts_at), "DATETIME_FORMAT")}
+        )
 
 
 def _next_result_number(now):

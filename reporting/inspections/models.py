@@ -89,6 +89,22 @@ class ResultKind(models.TextChoices):
     NOT_COMPLIANT = "not_compliant", _("Not compliant")
 
 
+# What each value means to the reader, for badges (portal/core/badges.py).
+STATUS_TONES = {
+    Status.SUBMITTED: "warning",
+    Status.RETURNED: "warning",
+    Status.VERIFIED: "info",
+    Status.SCHEDULED: "info",
+    Status.INSPECTED: "info",
+    Status.RESULT_ISSUED: "success",
+    Status.REINSPECTION: "critical",
+    Status.CLOSED: "neutral",
+    Status.CANCELLED: "neutral",
+}
+RESULT_TONES = {ResultKind.COMPLIANT: "success", ResultKind.NOT_COMPLIANT: "critical"}
+OUTCOME_TONES = {Outcome.MET: "success", Outcome.NOT_MET: "critical", Outcome.NOT_APPLICABLE: "neutral"}
+
+
 class ChecklistTemplate(ClusterableModel):
     """The items inspectors check for buildings of one use.
 
@@ -260,10 +276,6 @@ class InspectionEvent(AuditEntry):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.to_status} · {self.at:%Y-%m-%d %H:%M}"
-
-    @property
-    def to_status_label(self):
-        return Status(self.to_status).label if self.to_status in Status.values else self.to_status
 
 
 class Visit(models.Model):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -18,11 +18,21 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from portal.core.badges import BadgeColumn
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import LOCATION_FIELDS, Kecamatan
 
 from . import admin_views, lifecycle
-from .models import BuildingUse, ChecklistTemplate, InspectionRequest, ResultKind, Status, Visit
+from .models import (
+    RESULT_TONES,
+    STATUS_TONES,
+    BuildingUse,
+    ChecklistTemplate,
+    InspectionRequest,
+    ResultKind,
+    Status,
+    Visit,
+)
 
 
 class RequestPermissionPolicy(ModelPermissionPolicy):
@@ -94,6 +104,8 @@ class RequestInspectView(InspectView):
         context.update(
             {
                 "inspection": obj,
+                "status_tones": STATUS_TONES,
+                "result_tones": RESULT_TONES,
                 "transitions": [
                     (t, reverse(viewset.get_url_name("move"), args=[obj.pk, t.target]))
                     for t in lifecycle.available(obj, self.request.user)
@@ -121,9 +133,14 @@ class InspectionRequestViewSet(SafeExportViewSetMixin, ModelViewSet):
     filterset_class = InspectionRequestFilterSet
     search_fields = ["building_name", "address", "contact_name"]
     list_display = [
-        "reference",
+        # The reference opens the work screen (status, moves, visits); editing the raw record sits behind it.
+        TitleColumn(
+            "reference",
+            label=_("Reference"),
+            get_url=lambda request_obj: reverse("inspection_requests:inspect", args=[request_obj.pk]),
+        ),
         "building_name",
-        Column("status", label=_("Status"), accessor="get_status_display"),
+        BadgeColumn("status", STATUS_TONES, label=_("Status")),
         Column("building_use", label=_("Use"), accessor="get_building_use_display"),
         "kecamatan",
         DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),

@@ -120,6 +120,11 @@ def test_request_schedule_checklist_result_verify(page, live_server, people, ass
     inspection.refresh_from_db()
     assert inspection.status == "scheduled"
     visit = Visit.objects.get(request=inspection)
+    # The day of the visit comes: inspection and result are refused before it starts.
+    Visit.objects.filter(pk=visit.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=2), ends_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    visit.refresh_from_db()
 
     # 3. At the building: the checklist on a phone.
     page.set_viewport_size(PHONE)

@@ -37,6 +37,14 @@ class VolunteerProfile(models.Model):
         REJECTED = "rejected", _("Rejected")
         INACTIVE = "inactive", _("Inactive")
 
+    # What each status means to a coordinator, for badges (portal/core/badges.py).
+    STATUS_TONES = {
+        Status.PENDING: "warning",
+        Status.APPROVED: "success",
+        Status.REJECTED: "critical",
+        Status.INACTIVE: "neutral",
+    }
+
     # What an applicant fills in, in form order: shared by the form, the API and the admin.
     APPLICATION_FIELDS = (
         "full_name",

@@ -271,7 +271,3 @@ class IncidentEvent(AuditEntry):
     class Meta(AuditEntry.Meta):
         verbose_name = _("incident event")
         verbose_name_plural = _("incident events")
-
-    @property
-    def status_label(self):
-        return Status(self.to_status).label if self.to_status in Status.values else self.to_status
