@@ -5,6 +5,7 @@ that works on a fresh machine (SQLite, local-memory cache, console email). The
 README lists each variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "axes",
     # Background tasks
     "django_tasks",
     "django_tasks_db",
@@ -92,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a lockout into the translated lockout page (or JSON under /api/).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -145,6 +149,8 @@ PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 
 # --- Auth -----------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username+address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -163,6 +169,23 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env.str("EMAIL_SUBJECT_PREFIX", default="[Damkar] ")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
+# Failed sign-ins are limited by django-axes alone (below), the same way on every
+# entry point; allauth's own counter would lock its form at 5 with another message.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+
+# Password guessing (django-axes, docs/security.md): after AXES_FAILURE_LIMIT wrong
+# passwords for one account from one address, that pair is refused for
+# AXES_COOLOFF_MINUTES; every further try during the lockout starts the wait again.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.core.clients.client_ip"
+AXES_USERNAME_CALLABLE = "portal.core.signin.account_key"
+AXES_LOCKOUT_CALLABLE = "portal.core.signin.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Unlocking is a Wagtail admin screen (Settings → Sign-in lockouts), not Django's admin.
+AXES_ENABLE_ADMIN = False
 
 # --- Internationalisation -------------------------------------------------------
 LANGUAGE_CODE = "id"
