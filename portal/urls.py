@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -22,7 +21,6 @@ urlpatterns = [
     path("metrics", metrics, name="metrics"),
     path("_media-auth", media_permission, name="media_permission"),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("portal.api")),
     path("i18n/", include("django.conf.urls.i18n")),

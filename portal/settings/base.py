@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     # Misc
     "phonenumber_field",
     # Django
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

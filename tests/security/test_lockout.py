@@ -140,3 +140,11 @@ def _admin_access():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def test_django_admin_is_gone(client, officer, settings):
+    """The Wagtail admin is the one back office: no second login form to guess passwords on."""
+    assert "django.contrib.admin" not in settings.INSTALLED_APPS
+    response = client.post("/django-admin/login/", {"username": "petugas", "password": PASSWORD}, follow=True)
+    assert response.status_code == 404
+    assert client.session.get("_auth_user_id") is None
