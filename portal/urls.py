@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from education.sitemap import PortalSitemap
 from portal.core.downloads import media_permission
+from portal.core.signin import admin_login
 from portal.health import healthz
 from portal.metrics import metrics
 
@@ -20,6 +21,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics, name="metrics"),
     path("_media-auth", media_permission, name="media_permission"),
+    # The admin's own login form is replaced by allauth's (lockout, second factor).
+    path("admin/login/", admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("portal.api")),

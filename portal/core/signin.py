@@ -10,15 +10,23 @@ administrator unlocks it (Settings → Sign-in lockouts). The settings and why
 they are what they are: docs/security.md.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from allauth.mfa.models import Authenticator
 from axes.helpers import get_cool_off
 from rest_framework.authtoken.views import ObtainAuthToken
+
+from portal.core.roles import PERSONAL_DATA_ROLES
 
 # The keys an entry point may name the account by: Django's and DRF's forms
 # say "username", allauth's authenticate() receives "email" (or "username").
@@ -83,3 +91,49 @@ class TokenView(ObtainAuthToken):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "request": self.request._request}
+
+
+def admin_login(request):
+    """/admin/login/ sends staff to allauth's sign-in, keeping where they were going.
+
+    Wagtail's own login form would skip the second factor; allauth's checks the
+    password (with lockout), then asks for a TOTP code when one is set up.
+    """
+    target = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = reverse("wagtailadmin_home")
+    return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
+
+
+def needs_second_factor(user):
+    """Staff who can see personal data, when STAFF_MFA_REQUIRED is on."""
+    if not (settings.STAFF_MFA_REQUIRED and user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name__in=PERSONAL_DATA_ROLES).exists()
+
+
+class StaffMFAMiddleware:
+    """With STAFF_MFA_REQUIRED, /admin/ is closed to personal-data staff until they set up TOTP.
+
+    They are sent to allauth's authenticator-app setup with a message saying why;
+    once it is set up, every sign-in asks for a code.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path.startswith("/admin/")
+            and needs_second_factor(request.user)
+            and not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
+        ):
+            messages.warning(
+                request,
+                _(
+                    "Your account can see personal data: set up an authenticator app "
+                    "as a second sign-in step before you use the admin."
+                ),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)

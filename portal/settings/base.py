@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "axes",
     # Background tasks
     "django_tasks",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff who see personal data set up a second factor before the admin (STAFF_MFA_REQUIRED).
+    "portal.core.signin.StaffMFAMiddleware",
     # Last: turns a lockout into the translated lockout page (or JSON under /api/).
     "axes.middleware.AxesMiddleware",
 ]
@@ -171,6 +174,14 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default
 # Failed sign-ins are limited by django-axes alone (below), the same way on every
 # entry point; allauth's own counter would lock its form at 5 with another message.
 ACCOUNT_RATE_LIMITS = {"login_failed": False}
+
+# Second factor: allauth's TOTP (an authenticator app) and recovery codes. Once
+# set up, allauth's sign-in asks for a code after the password.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Damkar Kota Jambi")
+# True: staff who can see personal data (portal.core.roles.PERSONAL_DATA_ROLES and
+# superusers) are sent to set up TOTP before they reach /admin/. Off in dev and demo.
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=False)
 
 # Password guessing (django-axes, docs/security.md): after AXES_FAILURE_LIMIT wrong
 # passwords for one account from one address, that pair is refused for
