@@ -4,20 +4,21 @@ and Wagtail's content API (v2) for the headless side."""
 from django.urls import include, path
 
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.parsers import FormParser, MultiPartParser
 
 from portal.content_api import content_api
 from portal.core.parsers import JSONParser
+from portal.core.signin import TokenView
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     # DRF's token view lists its own parsers; ours bounds JSON size and depth.
+    # TokenView lets django-axes see the request (lockout after repeated wrong passwords).
     path(
         "auth/token/",
-        ObtainAuthToken.as_view(parser_classes=[JSONParser, FormParser, MultiPartParser]),
+        TokenView.as_view(parser_classes=[JSONParser, FormParser, MultiPartParser]),
         name="api-token",
     ),
     path("v2/", content_api.urls),

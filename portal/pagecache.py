@@ -41,7 +41,7 @@ from portal.core import freshness
 
 # Served by the application but never stored or marked public: back office,
 # accounts API, intake APIs (Open311 too), health check, language switcher, private documents.
-PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/open311/", "/healthz", "/i18n/", "/documents/")
+PRIVATE_PREFIXES = ("/admin/", "/api/", "/open311/", "/healthz", "/i18n/", "/documents/")
 # Public API reads that may be stored like pages.
 PUBLIC_API_PREFIXES = ("/api/v2/",)
 

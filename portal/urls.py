@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -10,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from education.sitemap import PortalSitemap
 from portal.core.downloads import media_permission
+from portal.core.signin import admin_login
 from portal.core.sitemaps import ViewsSitemap
 from portal.health import healthz
 from portal.metrics import metrics
@@ -37,8 +37,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics, name="metrics"),
     path("_media-auth", media_permission, name="media_permission"),
+    # The admin's own login form is replaced by allauth's (lockout, second factor).
+    path("admin/login/", admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("portal.api")),
     path("open311/v2/", include("reporting.incidents.open311")),

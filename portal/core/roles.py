@@ -38,6 +38,10 @@ DEPARTMENT_HEAD = "Department head"
 INSPECTORS = "Inspectors"
 COORDINATORS = "Coordinators"
 
+# Roles that see reporters', applicants' or volunteers' personal data: with
+# STAFF_MFA_REQUIRED they (and superusers) need a second factor for the admin.
+PERSONAL_DATA_ROLES = (DISPATCHERS, DEPARTMENT_HEAD, INSPECTORS, COORDINATORS)
+
 # Moderators approve what Editors submit, for the whole content tree.
 APPROVAL_WORKFLOW = "Moderators approval"
 APPROVERS = MODERATORS

@@ -1,5 +1,7 @@
-"""Log actions shared by every workflow, so state changes read well in History."""
+"""Log actions shared by every workflow, so state changes read well in History;
+the sign-in lockouts screen where administrators unlock an account."""
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.templatetags.static import static
 from django.utils import formats, timezone
@@ -8,7 +10,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from axes.models import AccessAttempt
 
 from portal.core.audit import TIMESTAMP_ACTION
 from portal.core.workflow import STATUS_ACTION
@@ -71,3 +79,53 @@ def register_workflow_actions(actions):
 def badge_css():
     """The meaning-coloured badges (portal/core/badges.py) on every admin page."""
     return format_html('<link rel="stylesheet" href="{}">', static("css/badges.css"))
+
+
+class LockoutPermissionPolicy(ModelPermissionPolicy):
+    """Lockouts are looked at and deleted (unlocked), never added or edited.
+
+    Superusers may do both; a group may be given "view" / "delete access attempt".
+    """
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "delete") and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(set(actions) & {"view", "delete"})
+
+
+register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt))
+
+
+class LockedColumn(Column):
+    def get_value(self, instance):
+        return _("Locked") if instance.failures_since_start >= settings.AXES_FAILURE_LIMIT else _("Counting")
+
+
+class LockoutViewSet(ModelViewSet):
+    """Settings → Sign-in lockouts: django-axes' failed-attempt rows; deleting one unlocks that account and address."""
+
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = _("Sign-in lockouts")
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    inspect_view_fields = ["username", "ip_address", "failures_since_start", "attempt_time", "path_info", "user_agent"]
+    list_display = [
+        "username",
+        "ip_address",
+        Column("failures_since_start", label=_("Failed sign-ins")),
+        LockedColumn("locked", label=_("State")),
+        DateColumn("attempt_time", label=_("Last attempt")),
+    ]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address"]
+    search_backend_name = None
+    ordering = ["-attempt_time"]
+    # Never offered (the policy refuses add and change), but Wagtail builds the form class.
+    form_fields = ["username"]
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet("lockouts")

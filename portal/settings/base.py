@@ -5,6 +5,7 @@ that works on a fresh machine (SQLite, local-memory cache, console email). The
 README lists each variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -59,13 +60,14 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "axes",
     # Background tasks
     "django_tasks",
     "django_tasks_db",
     # Misc
     "phonenumber_field",
     # Django
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -92,6 +94,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff who see personal data set up a second factor before the admin (STAFF_MFA_REQUIRED).
+    "portal.core.signin.StaffMFAMiddleware",
+    # Last: turns a lockout into the translated lockout page (or JSON under /api/).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -145,6 +151,8 @@ PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 
 # --- Auth -----------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username+address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -165,6 +173,31 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = env.str("EMAIL_SUBJECT_PREFIX", default="[Damkar]
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # same browser: back to where the sign-up began (`next`)
 ACCOUNT_ADAPTER = "portal.core.accounts.AccountAdapter"
+# Failed sign-ins are limited by django-axes alone (below), the same way on every
+# entry point; allauth's own counter would lock its form at 5 with another message.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+
+# Second factor: allauth's TOTP (an authenticator app) and recovery codes. Once
+# set up, allauth's sign-in asks for a code after the password.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Damkar Kota Jambi")
+# True: staff who can see personal data (portal.core.roles.PERSONAL_DATA_ROLES and
+# superusers) are sent to set up TOTP before they reach /admin/. Off in dev and demo.
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=False)
+
+# Password guessing (django-axes, docs/security.md): after AXES_FAILURE_LIMIT wrong
+# passwords for one account from one address, that pair is refused for
+# AXES_COOLOFF_MINUTES; every further try during the lockout starts the wait again.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.core.clients.client_ip"
+AXES_USERNAME_CALLABLE = "portal.core.signin.account_key"
+AXES_LOCKOUT_CALLABLE = "portal.core.signin.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Unlocking is a Wagtail admin screen (Settings → Sign-in lockouts), not Django's admin.
+AXES_ENABLE_ADMIN = False
 
 # --- Internationalisation -------------------------------------------------------
 FORMAT_MODULE_PATH = ["portal.formats"]

@@ -55,3 +55,27 @@ def production_server(hashed_static_root, settings, transactional_db):
         yield f"http://127.0.0.1:{thread.port}"
     finally:
         thread.terminate()
+
+
+@pytest.fixture
+def admin_sign_in():
+    """Sign staff in the way they do: /admin/login/ leads to allauth's sign-in form (by email).
+
+    Their address is marked verified first, as an administrator's invitation would.
+    """
+    import re
+
+    from django.contrib.auth import get_user_model
+
+    from allauth.account.models import EmailAddress
+
+    def sign_in(page, base, email, password):
+        user = get_user_model().objects.get(email=email)
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        page.goto(base + "/admin/login/")
+        page.locator("input[name=login]").fill(email)
+        page.locator("input[name=password]").fill(password)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/admin/$"))
+
+    return sign_in

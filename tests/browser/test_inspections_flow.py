@@ -58,7 +58,9 @@ def sign_in(page, base, email):
     page.get_by_role("button", name="Sign In").click()
 
 
-def test_request_schedule_checklist_result_verify(page, live_server, people, assert_accessible, tmp_path):
+def test_request_schedule_checklist_result_verify(
+    page, live_server, people, assert_accessible, tmp_path, admin_sign_in
+):
     from reporting.inspections.models import InspectionRequest, Visit
 
     base = live_server.url
@@ -101,11 +103,7 @@ def test_request_schedule_checklist_result_verify(page, live_server, people, ass
 
     # 2. The inspector verifies and schedules it in the admin.
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(base + "/admin/login/")
-    page.locator("input[name=username]").fill("rina@example.com")
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    admin_sign_in(page, base, "rina@example.com", PASSWORD)
     page.goto(base + f"/admin/inspections/requests/inspect/{inspection.pk}/")
     page.locator(f"a[href$='/{inspection.pk}/move/verified/']").click()
     page.locator("button[type=submit]").last.click()

@@ -63,7 +63,9 @@ def _report_a_fire(page, live_server, photo, assert_accessible):
     return code
 
 
-def test_citizen_reports_and_dispatcher_finishes(page, live_server, seeded, dispatcher, assert_accessible):
+def test_citizen_reports_and_dispatcher_finishes(
+    page, live_server, seeded, dispatcher, assert_accessible, admin_sign_in
+):
     from reporting.incidents.models import Incident
 
     code = _report_a_fire(page, live_server, seeded, assert_accessible)
@@ -78,11 +80,7 @@ def test_citizen_reports_and_dispatcher_finishes(page, live_server, seeded, disp
 
     # The dispatcher, on a desktop, in the Wagtail admin.
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(dispatcher.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(live_server.url + "/admin/")
+    admin_sign_in(page, live_server.url, dispatcher.email, PASSWORD)
     page.goto(live_server.url + f"/admin/reporting/incidents/inspect/{incident.pk}/")
     for button, status in [
         ("Verify", "verified"),
@@ -124,17 +122,15 @@ def test_public_pages_are_accessible_in_english(page, live_server, seeded, asser
     assert_accessible(page)
 
 
-def test_a_report_posted_through_the_api_reaches_an_open_board_within_five_seconds(page, live_server, dispatcher):
+def test_a_report_posted_through_the_api_reaches_an_open_board_within_five_seconds(
+    page, live_server, dispatcher, admin_sign_in
+):
     import json
     import urllib.request
     import uuid
 
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(dispatcher.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(live_server.url + "/admin/")
+    admin_sign_in(page, live_server.url, dispatcher.email, PASSWORD)
     # The dispatchers' admin home is the board; the full-screen board is one click away.
     assert page.locator("[data-board]").count() == 1
     page.get_by_role("link", name="Full screen").click()

@@ -89,7 +89,9 @@ def sign_in(page, base, email):
     page.wait_for_load_state()
 
 
-def test_sign_up_apply_approve_register_cancel_promote(page, browser, live_server, setting, assert_accessible):
+def test_sign_up_apply_approve_register_cancel_promote(
+    page, browser, live_server, setting, assert_accessible, admin_sign_in
+):
     from volunteers import seats
     from volunteers.models import Registration, VolunteerProfile
 
@@ -148,11 +150,7 @@ def test_sign_up_apply_approve_register_cancel_promote(page, browser, live_serve
     # A coordinator approves, on a phone, in the Wagtail admin.
     admin_context = browser.new_context(viewport=PHONE)
     admin = admin_context.new_page()
-    admin.goto(base + "/admin/login/")
-    admin.locator("input[name=username]").fill("koordinator@example.test")
-    admin.locator("input[name=password]").fill(PASSWORD)
-    admin.locator("form button[type=submit]").click()
-    admin.wait_for_load_state()
+    admin_sign_in(admin, base, "koordinator@example.test", PASSWORD)
     admin.goto(base + f"/admin/volunteers/applications/decide/{profile.pk}/")
     admin.locator("input[name=decision][value=approved]").check()
     admin.locator("main form button[type=submit]").click()
