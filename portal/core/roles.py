@@ -170,6 +170,15 @@ _MIGRATION_MADE = {
 TRAININGS_INDEX_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
+def in_role(user, name):
+    """Whether `user` belongs to the role's group (superusers see every role's dashboard)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return name in {group.name for group in user.groups.all()}
+
+
 def _ensure_migration_made_permissions(using):
     for name, (model, label) in _MIGRATION_MADE.items():
         app_label, codename = name.split(".")

@@ -18,8 +18,9 @@ import django_filters
 from portal.core.durations import spoken
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan
+from portal.core.roles import DEPARTMENT_HEAD, in_role
 from reporting.incidents import admin_views, board
-from reporting.incidents.dashboard import ResponseTimePanel
+from reporting.incidents.dashboard import DepartmentHeadPanel, ResponseTimePanel
 from reporting.incidents.models import Category, Family, FireStation, Incident, Source, Status
 
 
@@ -195,7 +196,9 @@ register_snippet(CategoryViewSet)
 def add_response_time_panel(request, panels):
     if request.user.has_perm("reporting.change_incident"):
         panels.append(board.BoardPanel(request))  # the dispatchers' home is the live board
-    if request.user.has_perm("reporting.view_dashboard"):
+    if in_role(request.user, DEPARTMENT_HEAD):
+        panels.append(DepartmentHeadPanel())
+    elif request.user.has_perm("reporting.view_dashboard"):
         panels.append(ResponseTimePanel())
 
 
