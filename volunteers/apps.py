@@ -7,6 +7,6 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self):
-        from volunteers import signals
+        from volunteers import privacy, signals  # noqa: F401 (privacy registers its part)
 
         signals.connect()

@@ -82,10 +82,12 @@ def register(training, user, *, language="id", now=None):
     return registration
 
 
-def cancel(registration, *, by_staff=False, now=None, user=None):
+def cancel(registration, *, by_staff=False, now=None, user=None, notify=True, hand_over=True):
     """Cancel before the cut-off (staff may cancel any time); the seat goes to the waitlist.
 
-    `user` is who cancels, for the History log (the participant when not staff)."""
+    `user` is who cancels, for the History log (the participant when not staff).
+    An account erasure passes `notify=False` (no email to an erased address) and
+    `hand_over=False`, then hands the seat over once the erasure is committed."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(registration.training)
@@ -102,8 +104,9 @@ def cancel(registration, *, by_staff=False, now=None, user=None):
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
         _log_status(registration, previous, user=user if by_staff else registration.user)
-        notifications.registration_changed(registration, "cancelled")
-        if had_seat and (by_staff or now < locked.cancellation_deadline):
+        if notify:
+            notifications.registration_changed(registration, "cancelled")
+        if hand_over and had_seat and (by_staff or now < locked.cancellation_deadline):
             fill_seats(locked, now=now)
     return registration
 
@@ -136,6 +139,12 @@ def refill(training):
     """After a coordinator adds seats: give them to the waitlist."""
     with transaction.atomic():
         return fill_seats(_lock(training))
+
+
+def refill_by_pk(training_pk):
+    """`refill()` for a training known by its key (e.g. from an on-commit callback)."""
+    training = TrainingPage.objects.filter(pk=training_pk).first()
+    return refill(training) if training is not None else []
 
 
 def mark_attendance(registration, attended, *, by=None):

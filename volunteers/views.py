@@ -1,11 +1,8 @@
 """Public and personal pages of the volunteer programme."""
 
-import json
-
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,8 +16,8 @@ from allauth.account.models import EmailAddress
 from portal.core import ratelimit
 from portal.core.calendar import ics_response
 from portal.core.codes import normalize_code
-from volunteers import privacy, seats
-from volunteers.forms import ApplicationForm, DeleteAccountForm
+from volunteers import seats
+from volunteers.forms import ApplicationForm
 from volunteers.models import Certificate, Registration, TrainingPage, VolunteerProfile
 from volunteers.models.profiles import PRIVACY_STATEMENT_VERSION
 
@@ -96,27 +93,14 @@ def mine(request):
     )
 
 
-@login_required
 def export(request):
-    data = privacy.export_data(request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="my-volunteer-data.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    """Moved: every app's data is on the account's "My data" page."""
+    return redirect("account_data_json")
 
 
-@login_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        privacy.erase_account(user)
-        messages.success(request, _("Your account has been deleted and your personal data erased."))
-        return redirect(f"/{get_language()}/")
-    return render(request, "volunteers/delete_account.html", {"form": form})
+    """Moved: erasure covers every app and lives with the account."""
+    return redirect("account_delete")
 
 
 @require_POST

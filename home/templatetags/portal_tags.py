@@ -99,3 +99,19 @@ def tel(number):
     number = str(number or "").strip()
     digits = "".join(ch for ch in number if ch.isdigit())
     return f"+{digits}" if number.startswith("+") else digits
+
+
+@register.filter
+def data_kind(value):
+    """For the readable copy of a person's data: "map", "list" or "value"."""
+    if isinstance(value, dict):
+        return "map"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    return "value"
+
+
+@register.filter
+def data_label(key):
+    """A data key as a heading: `date_of_birth` → "Date of birth"."""
+    return str(key).replace("_", " ").capitalize()

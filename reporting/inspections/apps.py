@@ -9,6 +9,8 @@ class InspectionsConfig(AppConfig):
     verbose_name = _("Inspections")
 
     def ready(self):
+        from . import privacy  # noqa: F401 (registers this app's part of a person's data)
+
         # After every migrate, and every flush, which emits post_migrate too.
         post_migrate.connect(sync_checklists, sender=self, dispatch_uid="inspections.sync_checklists")
 

@@ -292,3 +292,19 @@ def send_message(inspection, message, *, user, internal_note=""):
     )
     notify_on_commit(email_applicant, entry.pk)
     return entry
+
+
+def withdraw_for_erasure(inspection, note):
+    """Cancel an open request whose applicant erased their account: recorded, nobody emailed."""
+    previous = inspection.status
+    inspection.status = Status.CANCELLED
+    inspection.cancelled_at = timezone.now()
+    inspection.save(update_fields=["status", "cancelled_at"])
+    return _audit(STAFF).record(
+        inspection,
+        AuditEntry.Kind.TRANSITION,
+        from_status=previous,
+        to_status=Status.CANCELLED,
+        at=inspection.cancelled_at,
+        note=note,
+    )

@@ -172,9 +172,12 @@ class InspectionRequest(Location):
         "notes",
     )
 
+    # Empty once the applicant erased their account (reporting/inspections/privacy.py).
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="inspection_requests",
         verbose_name=_("applicant"),
     )

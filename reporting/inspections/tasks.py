@@ -24,7 +24,7 @@ def email_applicant(event_id):
     from .models import InspectionEvent
 
     event = InspectionEvent.objects.select_related("request", "request__applicant").filter(pk=event_id).first()
-    if event is None or not event.request.applicant.email:
+    if event is None or event.request.applicant is None or not event.request.applicant.email:
         return 0
     inspection = event.request
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -107,7 +107,7 @@ def test_a_volunteer_never_sees_anothers_registration(client, make_volunteer, ro
     seat.refresh_from_db()
     assert seat.status == "confirmed"
     assert "Ani Peserta" not in client.get("/id/relawan/saya/").content.decode()
-    assert "Ani Peserta" not in client.get("/id/relawan/saya/data.json").content.decode()
+    assert "Ani Peserta" not in client.get("/id/accounts/my-data.json").content.decode()
 
 
 def test_a_volunteer_never_sees_anothers_certificate(client, make_volunteer, coordinator, roster):

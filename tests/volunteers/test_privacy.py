@@ -6,7 +6,8 @@ from django.db import models
 
 import pytest
 
-from volunteers import privacy, seats
+from portal.core import privacy
+from volunteers import seats
 from volunteers.models import Certificate, Registration, VolunteerProfile
 
 pytestmark = pytest.mark.django_db
@@ -36,11 +37,14 @@ def busy_volunteer(make_volunteer, make_training, coordinator):
 def test_export_contains_everything_about_me(client, busy_volunteer):
     volunteer, _upcoming = busy_volunteer
     client.force_login(volunteer.user)
-    response = client.get("/id/relawan/saya/data.json")
+    assert client.get("/id/relawan/saya/data.json").status_code == 302  # moved to the account
+    response = client.get("/id/accounts/my-data.json")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert "no-store" in response["Cache-Control"]
     data = json.loads(response.content)
+    assert data["account"]["email"] == volunteer.user.email
+    data = {**data, **data["volunteering"]}
     assert data["account"]["email"] == volunteer.user.email
     profile = data["volunteer_profile"]
     assert profile["full_name"] == "Rina Marlina Sari"
@@ -62,7 +66,7 @@ def test_export_holds_nothing_about_others(client, busy_volunteer, make_voluntee
     other = make_volunteer(name="Orang Lain Sekali")
     seats.register(upcoming, other.user)
     client.force_login(other.user)
-    body = client.get("/id/relawan/saya/data.json").content.decode()
+    body = client.get("/id/accounts/my-data.json").content.decode()
     assert "Rina Marlina" not in body
     assert volunteer.user.email not in body
 
@@ -83,17 +87,21 @@ def _all_text_in_database():
     return "\n".join(values)
 
 
-def test_deleting_the_account_leaves_no_personal_data(client, busy_volunteer, make_volunteer):
+def test_deleting_the_account_leaves_no_personal_data(
+    client, busy_volunteer, make_volunteer, django_capture_on_commit_callbacks
+):
     volunteer, upcoming = busy_volunteer
     waiting = make_volunteer()
     seats.register(upcoming, waiting.user)  # waitlisted behind our volunteer
     user = volunteer.user
     email, phone, emergency = user.email, str(volunteer.phone), str(volunteer.emergency_contact_phone)
     client.force_login(user)
-    assert client.get("/id/relawan/saya/hapus-akun/").status_code == 200
-    response = client.post("/id/relawan/saya/hapus-akun/", {"password": "wrong", "confirm": "on"})
+    assert client.get("/id/relawan/saya/hapus-akun/").status_code == 302  # moved to the account
+    assert client.get("/id/accounts/delete/").status_code == 200
+    response = client.post("/id/accounts/delete/", {"password": "wrong", "confirm": "on"})
     assert response.status_code == 200 and get_user_model().objects.filter(pk=user.pk).exists()
-    response = client.post("/id/relawan/saya/hapus-akun/", {"password": "correct horse battery", "confirm": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/id/accounts/delete/", {"password": "correct horse battery", "confirm": "on"})
     assert response.status_code == 302
     assert not get_user_model().objects.filter(pk=user.pk).exists()
 
@@ -116,7 +124,7 @@ def test_deleting_the_account_leaves_no_personal_data(client, busy_volunteer, ma
 def test_withdrawn_certificate_is_no_longer_verifiable(client, busy_volunteer):
     volunteer, _upcoming = busy_volunteer
     code = Certificate.objects.get(registration__user=volunteer.user).code
-    privacy.erase_account(volunteer.user)
+    privacy.erase(volunteer.user)
     html = client.get(f"/en/relawan/verifikasi/?code={code}").content.decode()
     assert "withdrawn" in html
     assert "Rina" not in html

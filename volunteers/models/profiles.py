@@ -123,7 +123,7 @@ class VolunteerProfile(models.Model):
         indexes = [models.Index(fields=["status", "created_at"])]
 
     def __str__(self):
-        return self.full_name or _("(anonymised volunteer)")
+        return self.full_name or str(_("(anonymised volunteer)"))
 
     def save(self, *args, **kwargs):
         if self.date_of_birth:

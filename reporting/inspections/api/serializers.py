@@ -131,7 +131,7 @@ class InspectionRequestSerializer(TextSerializerMixin, serializers.ModelSerializ
 
 
 class StaffRequestSerializer(InspectionRequestSerializer):
-    applicant_email = serializers.EmailField(source="applicant.email", read_only=True)
+    applicant_email = serializers.EmailField(source="applicant.email", read_only=True, allow_null=True)
     events = StaffEventSerializer(many=True, read_only=True)
 
     class Meta(InspectionRequestSerializer.Meta):
