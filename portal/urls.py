@@ -12,6 +12,7 @@ from education.sitemap import PortalSitemap
 from portal.core.downloads import media_permission
 from portal.health import healthz
 from portal.metrics import metrics
+from portal.webapp import manifest, offline, service_worker
 
 # A database outage answers a clean 503 with Retry-After instead of a 500 page.
 handler500 = "portal.errors.server_error"
@@ -26,6 +27,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("portal.api")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The service worker's scope is the folder it is served from: the root.
+    path("sw.js", service_worker, name="service_worker"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
 ]
 
@@ -39,6 +42,18 @@ if settings.DEBUG:
 # Public pages, under /id/ and /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path(
+        "",
+        include(
+            (
+                [
+                    path("manifest.webmanifest", manifest, name="manifest"),
+                    path("offline/", offline, name="offline"),
+                ],
+                "webapp",
+            )
+        ),
+    ),
     path("", include("home.urls")),
     path("", include("education.urls")),
     path("", include("reporting.incidents.urls")),
