@@ -14,6 +14,7 @@ from portal.core.sitemaps import ViewsSitemap
 from portal.health import healthz
 from portal.metrics import metrics
 from portal.robots import robots_txt
+from portal.webapp import manifest, offline, service_worker
 
 # A database outage answers a clean 503 with Retry-After instead of a 500 page.
 handler500 = "portal.errors.server_error"
@@ -26,7 +27,15 @@ handler404 = "portal.errors.page_not_found"
 class PublicViewsSitemap(ViewsSitemap):
     """The public pages that are views, not Wagtail pages (trainings and alerts are pages)."""
 
-    names = ["reporting:report", "reporting:track", "inspections:request", "inspections:verify", "volunteers:apply"]
+    names = [
+        "reporting:report",
+        "reporting:track",
+        "inspections:request",
+        "inspections:verify",
+        "volunteers:apply",
+        "education:subscribe",
+        "opendata:page",
+    ]
 
 
 SITEMAPS = {"pages": PortalSitemap, "views": PublicViewsSitemap}
@@ -45,6 +54,8 @@ urlpatterns = [
     path("open311/v2/", include("reporting.incidents.open311")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The service worker's scope is the folder it is served from: the root.
+    path("sw.js", service_worker, name="service_worker"),
 ]
 
 if settings.DEBUG:
@@ -57,6 +68,18 @@ if settings.DEBUG:
 # Public pages, under /id/ and /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path(
+        "",
+        include(
+            (
+                [
+                    path("manifest.webmanifest", manifest, name="manifest"),
+                    path("offline/", offline, name="offline"),
+                ],
+                "webapp",
+            )
+        ),
+    ),
     path("", include("home.urls")),
     path("", include("education.urls")),
     path("", include("reporting.incidents.urls")),

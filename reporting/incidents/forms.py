@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale
+
 from phonenumber_field.formfields import PhoneNumberField
 
 from portal.core.places import LOCATION_FIELDS, LocationFormMixin
@@ -124,6 +126,18 @@ class ReportForm(TextFormMixin, LocationFormMixin, forms.ModelForm):
 
     def is_spam(self):
         return bool(self.data.get("website"))
+
+    def api_codes(self):
+        """The API's codes for the choices' values ({field: {value: code}}): a report kept
+        on the device while offline is sent later through POST /api/incidents/, which
+        names categories and areas by code (see static/js/offline-report.js)."""
+        return {
+            "category": dict(
+                Category.objects.filter(locale=Locale.get_default(), is_active=True).values_list("pk", "code")
+            ),
+            "kecamatan": dict(self.fields["kecamatan"].queryset.values_list("pk", "code")),
+            "kelurahan": dict(self.fields["kelurahan"].queryset.values_list("pk", "code")),
+        }
 
     def incident_data(self):
         data = {name: self.cleaned_data.get(name) for name in self._meta.fields}
