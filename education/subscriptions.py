@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from portal.core import ratelimit
+from portal.core.links import absolute_url
 from portal.core.notifications import notify_on_commit
 from portal.core.places import Kecamatan
 from portal.core.text import TextFormMixin
@@ -166,4 +167,5 @@ def unsubscribe_url(subscription):
 
 
 def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """Links in emails, which have no request: on the public site (PUBLIC_BASE_URL)."""
+    return absolute_url(None, path)

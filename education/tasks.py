@@ -22,6 +22,7 @@ from django_tasks import task
 
 from education.models import AlertDelivery, AlertPage, AlertSubscription
 from education.subscriptions import absolute, unsubscribe_url
+from portal.core.links import page_url
 from portal.core.notifications import notify_on_commit
 
 logger = logging.getLogger(__name__)
@@ -104,8 +105,7 @@ def email_alert(translation_key):
             messages = []
             for subscription in batch:
                 version = versions.get(subscription.language, alert)
-                url = version.get_url() or ""
-                url = absolute(url) if url.startswith("/") else url
+                url = page_url(None, version) or ""
                 messages.append(_message(subscription, "education/email/alert", {"alert": version, "alert_url": url}))
             try:
                 sent += get_connection(fail_silently=False).send_messages(messages) or 0
