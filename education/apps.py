@@ -9,7 +9,7 @@ class EducationConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from education import tasks
+        from education import privacy, tasks  # noqa: F401 (privacy registers this app's part)
         from education.models import AlertPage
         from portal.core import freshness
 
