@@ -57,9 +57,12 @@ def _per_language(name):
 
 
 def worker_config():
+    report_pages = list(_per_language("reporting:report").values())
     return {
         "shell": [static(path) for path in SHELL],
-        "pages": [*_per_language("reporting:report").values(), *_per_language("webapp:offline").values()],
+        "pages": [*report_pages, *_per_language("webapp:offline").values()],
+        "reportPages": report_pages,
+        "api": reverse("incident-list"),
         "offline": _per_language("webapp:offline"),
         "defaultLanguage": settings.LANGUAGE_CODE,
         "staticUrl": settings.STATIC_URL,

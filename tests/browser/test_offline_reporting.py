@@ -92,6 +92,42 @@ def test_a_report_written_offline_is_sent_once_when_the_signal_returns(page, liv
     assert page.get_by_role("heading", level=1).inner_text() == f"Report {code}"
 
 
+def test_a_report_whose_post_fails_on_a_weak_signal_is_kept_and_sent_later(page, live_server, seeded):
+    """The phone thinks it is online, but the post never reaches the server."""
+    from reporting.incidents.models import Incident
+
+    before = Incident.objects.count()
+    page.goto(live_server.url + "/en/report/")
+    _worker_ready(page)
+
+    def lost(route):
+        if route.request.method == "POST":
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.context.route("**/en/report/", lost)
+    page.context.route("**/api/incidents/", lost)
+    page.get_by_label("What is happening?").select_option(label="Building (house, shop, warehouse)")
+    page.get_by_label("Describe what you see").fill("A car burning in the market car park.")
+    page.get_by_label("Kecamatan").select_option(label="Jelutung")
+    page.get_by_label("Address or place").fill("Pasar Jambi, parkir timur")
+    page.get_by_role("button", name="Send report").click()
+    queue = page.locator("[data-report-queue]")
+    queue.get_by_text(re.compile(r"Waiting for signal: 1\b")).wait_for(timeout=15000)
+    assert page.url == live_server.url + "/en/report/"
+    assert Incident.objects.count() == before
+
+    page.context.unroute("**/en/report/")
+    page.context.unroute("**/api/incidents/")
+    page.reload()  # the next visit sends it (and does not post the form again)
+    code = queue.locator(".tracking-code")
+    code.wait_for(timeout=15000)
+    incident = Incident.objects.get(tracking_code=code.inner_text().strip())
+    assert incident.address == "Pasar Jambi, parkir timur" and incident.category.code == "fire-building"
+    assert Incident.objects.count() == before + 1
+
+
 def test_the_home_page_is_installable(browser_type, browser_type_launch_args, live_server, site, tmp_path):
     # A browser profile of its own: Playwright's usual contexts are incognito, where Chromium
     # never offers to install (error "in-incognito").

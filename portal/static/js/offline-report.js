@@ -3,7 +3,8 @@
  *
  * Without JavaScript, or without IndexedDB, the form posts to the server as always.
  * With them, a report sent while the device has no connection (navigator.onLine is
- * false) is kept on the device with its own
+ * false; or, if the device thinks it is online, a post that fails, which the service
+ * worker keeps "unprepared" for this page to finish) is kept on the device with its own
  * Idempotency-Key and its photos made smaller (at most MAX_SIDE px, JPEG), and the
  * page says "Waiting for signal: N". When the connection returns (Background Sync
  * in the service worker, the "online" event, or the next visit) it is sent through
@@ -35,7 +36,7 @@
     }
 
     function render(entries) {
-        var waiting = entries.filter(function (e) { return e.state === "waiting"; });
+        var waiting = entries.filter(function (e) { return e.state === "waiting" || e.state === "unprepared"; });
         var sent = entries.filter(function (e) { return e.state === "sent"; });
         var refused = entries.filter(function (e) { return e.state === "refused"; });
         box.textContent = "";
@@ -110,15 +111,36 @@
         }).catch(function () { return file; });
     }
 
-    function fieldsOf(form) {
-        var data = new FormData(form);
+    /* The API's fields from the form's values (choices become codes). */
+    function apiFields(value) {
         var fields = {};
         FIELDS.forEach(function (name) {
-            var value = data.get(name) || "";
-            if (codes[name]) value = value ? codes[name][value] || "" : "";
-            fields[name] = value;
+            var given = value(name) || "";
+            fields[name] = codes[name] ? (given ? codes[name][given] || "" : "") : given;
         });
         return fields;
+    }
+
+    function fieldsOf(form) {
+        var data = new FormData(form);
+        return apiFields(function (name) { return data.get(name); });
+    }
+
+    /* Reports the service worker kept from a failed post: codes and smaller photos, then "waiting". */
+    function prepareKept() {
+        if (!codesNode) return Promise.resolve();
+        return Queue.all().then(function (entries) {
+            return Promise.all(entries.filter(function (e) { return e.state === "unprepared"; }).map(function (entry) {
+                return Promise.all((entry.photos || []).slice(0, 3).map(smaller)).then(function (photos) {
+                    entry.fields = apiFields(function (name) { return entry.fields[name]; });
+                    entry.photos = photos;
+                    entry.state = "waiting";
+                    return Queue.put(entry);
+                });
+            }));
+        }).then(function (prepared) {
+            if (prepared.length) askForSync();
+        });
     }
 
     function keep() {
@@ -165,5 +187,5 @@
             if (event.data && event.data.type === "report-queue") refresh();
         });
     }
-    sendWaiting();
+    prepareKept().catch(function () {}).then(sendWaiting);
 })();

@@ -7,7 +7,9 @@
  * where key is the Idempotency-Key made on the device: the server stores a report
  * once whatever the number of attempts, even when the page and the worker send it
  * at the same moment. state: "waiting" → "sent" (with trackingCode, fields and
- * photos dropped) or "refused" (with the server's messages).
+ * photos dropped) or "refused" (with the server's messages). An entry kept by the
+ * service worker from a failed form post is "unprepared" (form values, photos as
+ * taken) until the report page prepares it (offline-report.js) and makes it "waiting".
  */
 (function (scope) {
     "use strict";
@@ -106,7 +108,7 @@
             var chain = Promise.resolve();
             var failed = false;
             entries.forEach(function (entry) {
-                if (entry.state !== "waiting" && now - (entry.finished || 0) > KEEP_SENT_MS) {
+                if (entry.finished && now - entry.finished > KEEP_SENT_MS) {
                     chain = chain.then(function () { return remove(entry.key); });
                 } else if (entry.state === "waiting") {
                     chain = chain.then(function () {
@@ -128,11 +130,11 @@
         return sendWaiting();
     }
 
-    function add(entry) {
-        entry.state = "waiting";
+    function add(entry, state) {
+        entry.state = state || "waiting";
         entry.created = Date.now();
         return put(entry);
     }
 
-    scope.ReportQueue = { add: add, all: all, remove: remove, sendAll: sendAll, syncTag: "damkar-report-queue" };
+    scope.ReportQueue = { add: add, all: all, put: put, remove: remove, sendAll: sendAll, syncTag: "damkar-report-queue" };
 })(self);

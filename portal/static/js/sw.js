@@ -1,7 +1,7 @@
 /*
  * The service worker, served at /sw.js by portal.webapp.service_worker, which puts
  * its configuration first: self.PORTAL_SW = {version, shell, pages, offline,
- * defaultLanguage, staticUrl, bypass, queueScript}.
+ * defaultLanguage, staticUrl, bypass, queueScript, reportPages, api}.
  *
  * - Static files (the shell: CSS, JS, logo, icons): cache first; their names
  *   are hashed in production, so a new file is a new URL.
@@ -10,6 +10,7 @@
  *   page not kept shows the offline page of its language (with "Call 112").
  * - Background Sync "damkar-report-queue": sends the reports kept on the device
  *   (static/js/report-queue.js) when the connection returns, even with the page closed.
+ * - A report form whose post fails for want of a network is kept (postOrKeep).
  * The back office, accounts, APIs and media are left to the network untouched.
  */
 /* global ReportQueue */
@@ -95,11 +96,47 @@ function networkFirst(request, url) {
     });
 }
 
+/*
+ * A report form posted while the device thinks it is online but the post fails (weak
+ * signal): keep what was typed, unprepared (the page maps its choices to the API's
+ * codes and makes its photos smaller on its next load), and go back to the form.
+ */
+function postOrKeep(request, url) {
+    var copy = request.clone();
+    return fetch(request).catch(function () {
+        return copy.formData().then(function (data) {
+            if (data.get("website")) return;  // the honeypot: the server drops these, and so do we
+            var fields = {};
+            data.forEach(function (value, name) {
+                if (typeof value === "string") fields[name] = value;
+            });
+            var photos = data.getAll("photos").filter(function (file) {
+                return typeof file !== "string" && file.size;
+            });
+            return ReportQueue.add({
+                key: self.crypto.randomUUID(),
+                language: url.pathname.split("/")[1],
+                api: config.api,
+                csrf: fields.csrfmiddlewaretoken || "",
+                fields: fields,
+                photos: photos,
+            }, "unprepared");
+        }).then(function () {
+            // To the form by GET (as the Web Share Target pattern does): reloading it must not post again.
+            return Response.redirect(url.pathname, 303);
+        });
+    });
+}
+
 self.addEventListener("fetch", function (event) {
     var request = event.request;
-    if (request.method !== "GET") return;
     var url = new URL(request.url);
     if (url.origin !== self.location.origin || bypassed(url.pathname)) return;
+    if (request.method === "POST" && request.mode === "navigate" && config.reportPages.indexOf(url.pathname) !== -1) {
+        event.respondWith(postOrKeep(request, url));
+        return;
+    }
+    if (request.method !== "GET") return;
     if (url.pathname.indexOf(config.staticUrl) === 0) {
         event.respondWith(cacheFirst(request));
     } else if (request.mode === "navigate") {
