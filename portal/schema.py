@@ -23,6 +23,16 @@ def project_endpoints_only(endpoints, **kwargs):
     return [(path, *rest) for path, *rest in endpoints if path.startswith("/api/") and not path.startswith("/api/v2/")]
 
 
+def lib_doc_excludes():
+    """Classes whose docstrings are not API descriptions: DRF's, and the shared
+    serializer mixin's (it explains the plumbing, not the operation's body)."""
+    from drf_spectacular.plumbing import get_lib_doc_excludes
+
+    from portal.core.text import TextSerializerMixin
+
+    return [*get_lib_doc_excludes(), TextSerializerMixin]
+
+
 def _ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
 

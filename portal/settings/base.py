@@ -338,6 +338,7 @@ SPECTACULAR_SETTINGS = {
         "RegistrationStatusEnum": "volunteers.models.registrations.Registration.Status",
     },
     "PREPROCESSING_HOOKS": ["portal.schema.project_endpoints_only"],
+    "GET_LIB_DOC_EXCLUDES": "portal.schema.lib_doc_excludes",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "portal.schema.document_contract",

@@ -74,6 +74,26 @@ def staff_token(api_data):
     return Token.objects.create(user=user).key
 
 
+def test_schema_documents_codes_and_anonymous_operations(api_schema):
+    from portal.core.places import Kecamatan
+
+    raw = api_schema.raw_schema
+    components = raw["components"]["schemas"]
+    assert set(components["KecamatanEnum"]["enum"]) == set(Kecamatan.objects.values_list("code", flat=True))
+    assert "fire-building" in components["CategoryEnum"]["enum"]
+    assert raw["paths"]["/api/incidents/track/{code}/"]["get"]["security"] == []
+    assert {"401", "403", "429"} <= raw["paths"]["/api/incidents/"]["get"]["responses"].keys()
+
+
+@pytest.mark.django_db
+def test_unknown_api_urls_answer_json_404(client, api_data):
+    for url in ("/api/volunteers/trainings/abc/", "/api/no-such-thing/", "/api/incidents/1/nothing/"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 404, url
+        assert response["Content-Type"] == "application/json", url
+        assert response.json() == {"detail": "Not found."}
+
+
 def _fuzz(api_schema, **call):
     """Every operation, positive and negative data, every check; all failures reported.
 
