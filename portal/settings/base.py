@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Misc
     "phonenumber_field",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +83,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 for every GET, cached or not (docs/caching.md).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before the page cache, so cached pages get them too (portal/core/headers.py).
+    "portal.core.headers.ContentSecurityPolicyMiddleware",
+    "portal.core.headers.PolicyHeadersMiddleware",
     # Before session and CSRF: a hit skips them, and on the way out it sees their cookies.
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
