@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -104,6 +105,11 @@ def admin_login(request):
     target = request.GET.get(REDIRECT_FIELD_NAME, "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         target = reverse("wagtailadmin_home")
+    if request.user.is_authenticated:
+        # Signed in already: allauth would send them straight back here (a loop).
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return redirect(target)
+        raise PermissionDenied
     return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
 
 
