@@ -36,6 +36,14 @@ from portal.core.roles import PERSONAL_DATA_ROLES
 _ACCOUNT_FIELDS = ("username", "email", "login")
 
 
+def axes_client_ip(request):
+    """`client_ip()` for django-axes: None instead of "unknown" (no peer address, e.g. a
+    unix-socket peer or Django's test login), since axes stores it in an inet column
+    that PostgreSQL refuses "unknown" in."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
+
+
 def account_key(request, credentials):
     """One lockout key per account, whichever name it was tried under.
 

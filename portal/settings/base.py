@@ -196,7 +196,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.core.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.core.signin.axes_client_ip"  # client_ip(), None when unknown
 AXES_USERNAME_CALLABLE = "portal.core.signin.account_key"
 AXES_LOCKOUT_CALLABLE = "portal.core.signin.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
