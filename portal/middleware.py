@@ -9,7 +9,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     path. Paths that live outside the language prefix keep their real 404.
     """
 
-    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/healthz", "/static/", "/media/")
+    UNPREFIXED = ("/api/", "/admin/", "/documents/", "/healthz", "/static/", "/media/", "/csp-report/")
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.UNPREFIXED):

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from education.sitemap import PortalSitemap
 from portal.core.downloads import media_permission
+from portal.core.headers import csp_report
 from portal.core.signin import admin_login
 from portal.core.sitemaps import ViewsSitemap
 from portal.health import healthz
@@ -46,6 +47,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics, name="metrics"),
     path("_media-auth", media_permission, name="media_permission"),
+    path("csp-report/", csp_report, name="csp_report"),
     # The admin's own login form is replaced by allauth's (lockout, second factor).
     path("admin/login/", admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),

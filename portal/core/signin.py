@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,15 +23,25 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.models import Authenticator
 from axes.helpers import get_cool_off
 from rest_framework.authtoken.views import ObtainAuthToken
 
+from portal.core.clients import client_ip
 from portal.core.roles import PERSONAL_DATA_ROLES
 
 # The keys an entry point may name the account by: Django's and DRF's forms
 # say "username", allauth's authenticate() receives "email" (or "username").
 _ACCOUNT_FIELDS = ("username", "email", "login")
+
+
+def axes_client_ip(request):
+    """`client_ip()` for django-axes: None instead of "unknown" (no peer address, e.g. a
+    unix-socket peer or Django's test login), since axes stores it in an inet column
+    that PostgreSQL refuses "unknown" in."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
 
 
 def account_key(request, credentials):
@@ -102,6 +113,11 @@ def admin_login(request):
     target = request.GET.get(REDIRECT_FIELD_NAME, "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         target = reverse("wagtailadmin_home")
+    if request.user.is_authenticated:
+        # Signed in already: allauth would send them straight back here (a loop).
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            return redirect(target)
+        raise PermissionDenied
     return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
 
 
@@ -137,3 +153,10 @@ class StaffMFAMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's rate limits (sign-up, sign-in, password reset) key on `client_ip()` like everything else."""
+
+    def get_client_ip(self, request):
+        return client_ip(request)

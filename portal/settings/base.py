@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Misc
     "phonenumber_field",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +83,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 for every GET, cached or not (docs/caching.md).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before the page cache, so cached pages get them too (portal/core/headers.py).
+    "portal.core.headers.ContentSecurityPolicyMiddleware",
+    "portal.core.headers.PolicyHeadersMiddleware",
     # Before session and CSRF: a hit skips them, and on the way out it sees their cookies.
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -176,6 +180,8 @@ ACCOUNT_ADAPTER = "portal.core.accounts.AccountAdapter"
 # Failed sign-ins are limited by django-axes alone (below), the same way on every
 # entry point; allauth's own counter would lock its form at 5 with another message.
 ACCOUNT_RATE_LIMITS = {"login_failed": False}
+# allauth's remaining per-address limits use portal.core.clients.client_ip.
+ACCOUNT_ADAPTER = "portal.core.signin.AccountAdapter"
 
 # Second factor: allauth's TOTP (an authenticator app) and recovery codes. Once
 # set up, allauth's sign-in asks for a code after the password.
@@ -192,7 +198,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.core.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.core.signin.axes_client_ip"  # client_ip(), None when unknown
 AXES_USERNAME_CALLABLE = "portal.core.signin.account_key"
 AXES_LOCKOUT_CALLABLE = "portal.core.signin.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429

@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
 from portal.core import ratelimit
+from portal.core.headers import allow_features
 from portal.core.workflow import TransitionNotAllowed
 from reporting.incidents import lifecycle
 from reporting.incidents.forms import ReportForm, TrackForm
@@ -31,6 +32,7 @@ def _owns(request, code):
 
 
 @never_cache
+@allow_features("geolocation", "camera")  # "use my location" and the photo field
 def report(request):
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)

@@ -23,6 +23,7 @@ from allauth.account.decorators import verified_email_required
 from portal.core import ratelimit
 from portal.core.calendar import ics_response
 from portal.core.downloads import private_file_response
+from portal.core.headers import allow_features
 from portal.core.links import absolute_url
 from portal.core.workflow import TransitionNotAllowed
 
@@ -51,6 +52,7 @@ def _visible(request, inspection_request_qs, pk):
 
 @never_cache
 @verified_email_required
+@allow_features("geolocation", "camera")  # the location picker and building photos
 def request_create(request):
     form = InspectionRequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -102,6 +104,7 @@ def request_detail(request, pk):
 
 @never_cache
 @verified_email_required
+@allow_features("geolocation", "camera")
 def request_edit(request, pk):
     """Correct a returned request and send it again."""
     inspection = _own(request, pk)

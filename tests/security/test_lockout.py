@@ -148,3 +148,13 @@ def test_django_admin_is_gone(client, officer, settings):
     response = client.post("/django-admin/login/", {"username": "petugas", "password": PASSWORD}, follow=True)
     assert response.status_code == 404
     assert client.session.get("_auth_user_id") is None
+
+
+def test_allauth_rate_limits_key_on_the_same_client_address(rf, settings):
+    from allauth.account.adapter import get_adapter
+
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    spoofed = rf.post("/en/accounts/login/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert get_adapter(spoofed).get_client_ip(spoofed) == "203.0.113.7"
+    proxied = rf.post("/en/accounts/login/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert get_adapter(proxied).get_client_ip(proxied) == "198.51.100.1"

@@ -104,3 +104,17 @@ def test_dispatcher_with_totp_signs_in_with_a_code_and_reaches_the_admin(client,
     assert done.status_code == 302
     assert done["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def test_signed_in_citizen_at_the_admin_is_refused_without_a_loop(client, site):
+    citizen = get_user_model().objects.create_user(username="warga", email="warga@example.org", password=PASSWORD)
+    client.force_login(citizen)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) <= 2
+
+
+def test_signed_in_staff_at_the_admin_login_go_on(client, dispatcher_user):
+    client.force_login(dispatcher_user)
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response["Location"] == "/admin/pages/"
