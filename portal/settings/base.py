@@ -264,6 +264,8 @@ REST_FRAMEWORK = {
         "incident_create": env.str("THROTTLE_INCIDENT_CREATE", default="10/hour"),
         "tracking": env.str("THROTTLE_TRACKING", default="60/min"),
         "verification": env.str("THROTTLE_VERIFICATION", default="30/min"),
+        # One-time codes a reporter asks for to see and erase their contact details.
+        "contact_code": env.str("THROTTLE_CONTACT_CODE", default="5/hour"),
     },
 }
 # A headless front end calls /api/v2/ from one address: not throttled when it
