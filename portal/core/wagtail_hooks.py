@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from portal.core.audit import TIMESTAMP_ACTION
+from portal.core.audit import TIMESTAMP_ACTION, VIEWED_PERSONAL_ACTION
 from portal.core.workflow import STATUS_ACTION
 
 
@@ -63,3 +63,13 @@ def register_workflow_actions(actions):
                 "new": _when(data.get("new")),
                 "reason": data.get("reason", ""),
             }
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_access(actions):
+    @actions.register_action(VIEWED_PERSONAL_ACTION)
+    class ViewedPersonalData(LogFormatter):
+        label = _("Viewed personal data")
+
+        def format_message(self, log_entry):
+            return _("Opened the record with contact details")
