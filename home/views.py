@@ -1,4 +1,5 @@
 import json
+import logging
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from home.forms import DeleteAccountForm
 from portal.core import privacy
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -58,9 +61,17 @@ def delete_account(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = get_user_model().objects.get(pk=request.user.pk)
-        with transaction.atomic():
-            kept = privacy.erase(user)
-            transaction.on_commit(lambda: logout(request))
+        try:
+            with transaction.atomic():
+                kept = privacy.erase(user)
+                transaction.on_commit(lambda: logout(request))
+        except Exception:
+            # All or nothing: the transaction rolled back, so the person keeps their account as it was.
+            logger.exception("Erasure of account %s failed and was rolled back", user.pk)
+            messages.error(
+                request, _("Your account could not be deleted; nothing was changed. Please try again later.")
+            )
+            return redirect("account_data")
         messages.success(request, _("Your account has been deleted and your personal data erased."))
         for item in kept:
             messages.info(request, _("Kept: %(what)s. Why: %(reason)s.") % {"what": item.what, "reason": item.reason})

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
@@ -18,6 +18,7 @@ from wagtail.permissions import policy_registry
 
 import django_filters
 
+from portal.core.audit import PersonalDataAccessMixin
 from portal.core.badges import BadgeColumn
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan, Kelurahan
@@ -47,10 +48,15 @@ class ApplicationIndexView(IndexView):
         return buttons
 
 
+class ApplicationInspectView(PersonalDataAccessMixin, InspectView):
+    """A volunteer's application with their phone and emergency contact: each opening is logged."""
+
+
 class VolunteerProfileViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = VolunteerProfile
     name = "volunteers_applications"
     url_prefix = "volunteers/applications"
+    inspect_view_class = ApplicationInspectView
     icon = "user"
     menu_label = _("Applications")
     index_view_class = ApplicationIndexView

@@ -231,3 +231,20 @@ class Audit:
         if public_only:
             entries = entries.filter(kind__in=[AuditEntry.Kind.CREATED, AuditEntry.Kind.TRANSITION])
         return entries
+
+
+# UU 27/2022 art. 31 (record of processing): who opened which record showing a person's contact details.
+VIEWED_PERSONAL_ACTION = "damkar.viewed_personal"
+
+
+class PersonalDataAccessMixin:
+    """For an admin view that shows a reporter's, applicant's or volunteer's contact details:
+    each successful GET writes a Wagtail log entry (who, when, which record), listed in the
+    History tab and the site history report (filter "Viewed personal data")."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        obj = getattr(self, "object", None)
+        if obj is not None and response.status_code == 200:
+            log_change(obj, VIEWED_PERSONAL_ACTION, user=request.user)
+        return response

@@ -18,7 +18,7 @@ from wagtail.permissions import register_permission_policy
 
 from axes.models import AccessAttempt
 
-from portal.core.audit import TIMESTAMP_ACTION
+from portal.core.audit import TIMESTAMP_ACTION, VIEWED_PERSONAL_ACTION
 from portal.core.workflow import STATUS_ACTION
 
 
@@ -129,3 +129,13 @@ class LockoutViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():
     return LockoutViewSet("lockouts")
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_access(actions):
+    @actions.register_action(VIEWED_PERSONAL_ACTION)
+    class ViewedPersonalData(LogFormatter):
+        label = _("Viewed personal data")
+
+        def format_message(self, log_entry):
+            return _("Opened the record with contact details")

@@ -318,6 +318,8 @@ REST_FRAMEWORK = {
         "open311": env.str("THROTTLE_OPEN311", default="600/hour"),
         "tracking": env.str("THROTTLE_TRACKING", default="60/min"),
         "verification": env.str("THROTTLE_VERIFICATION", default="30/min"),
+        # One-time codes a reporter asks for to see and erase their contact details.
+        "contact_code": env.str("THROTTLE_CONTACT_CODE", default="5/hour"),
     },
 }
 # A headless front end calls /api/v2/ from one address: not throttled when it
@@ -360,6 +362,9 @@ PHONENUMBER_DEFAULT_FORMAT = "E164"
 # --- The department's service rules (configurable per city) ---------------------
 # Minimum service standard (Permendagri 114/2018): receipt to arrival, minutes.
 RESPONSE_TARGET_MINUTES = env.int("RESPONSE_TARGET_MINUTES", default=15)
+# UU 27/2022 art. 43: reporters' contact details are erased this long after the incident closed
+# (`manage.py erase_old_contacts`, daily). docs/privacy.md.
+INCIDENT_CONTACT_RETENTION_DAYS = env.int("INCIDENT_CONTACT_RETENTION_DAYS", default=365)
 # Service area as (south, west, north, east) in degrees; Kota Jambi by default.
 SERVICE_AREA_BBOX = tuple(env.list("SERVICE_AREA_BBOX", cast=float, default=[-1.70, 103.50, -1.52, 103.72]))
 MAP_CENTER = tuple(env.list("MAP_CENTER", cast=float, default=[-1.6101, 103.6131]))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 
 from portal.core.admin_views import ObjectPostView
-from portal.core.audit import AuditEntry
+from portal.core.audit import AuditEntry, PersonalDataAccessMixin
 from portal.core.notifications import notify_on_commit
 from portal.core.workflow import TransitionNotAllowed
 from reporting.incidents import lifecycle
@@ -28,7 +28,7 @@ class IncidentIndexView(generic.IndexView):
         )
 
 
-class IncidentInspectView(generic.InspectView):
+class IncidentInspectView(PersonalDataAccessMixin, generic.InspectView):
     template_name = "incidents/admin/incident_inspect.html"
 
     def get_context_data(self, **kwargs):

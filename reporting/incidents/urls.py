@@ -14,4 +14,5 @@ urlpatterns = [
     path(f"report/{CODE}/same-as/<str:other>/", views.join, name="join"),
     path("track/", views.track, name="track"),
     path(f"track/{CODE}/", views.track_code, name="track_code"),
+    path(f"track/{CODE}/contact/", views.contact, name="contact"),
 ]

@@ -3,9 +3,11 @@
 import contextlib
 import logging
 
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_POST
 from portal.core import ratelimit
 from portal.core.headers import allow_features
 from portal.core.workflow import TransitionNotAllowed
-from reporting.incidents import lifecycle
+from reporting.incidents import lifecycle, privacy
 from reporting.incidents.forms import ReportForm, TrackForm
 from reporting.incidents.models import Incident, Source, Status, normalize_tracking_code
 
@@ -115,3 +117,41 @@ def track_code(request, code):
         return render(request, "incidents/track.html", {"form": form}, status=404)
     timeline = lifecycle.AUDIT.timeline(incident, public_only=True)
     return render(request, "incidents/track_detail.html", {"incident": incident, "timeline": timeline})
+
+
+@never_cache
+def contact(request, code):
+    """A reporter sees and erases the contact details they gave: tracking code plus a one-time
+    code sent to their email. There is no SMS channel; a phone-only reporter is told whom to ask."""
+    incident = get_object_or_404(Incident, tracking_code=normalize_tracking_code(code))
+    proven = privacy.is_proven(request, incident)
+    action = request.POST.get("action") if request.method == "POST" else None
+    status = 200
+    if action == "send" and incident.reporter_email:
+        if not ratelimit.allow(request, scope="contact_code"):
+            messages.error(request, _("Too many codes were requested. Please try again later."))
+            status = 429
+        else:
+            privacy.send_code(incident, language=get_language())
+            messages.info(request, _("We sent a one-time code to the email address you gave."))
+    elif action == "verify":
+        if privacy.check_code(request, incident, request.POST.get("otp", "")):
+            proven = True
+        else:
+            messages.error(request, _("The code is not correct or has expired."))
+            status = 400
+    elif action == "erase" and proven:
+        privacy.erase_contact(incident, privacy.reason_by_reporter())
+        messages.success(request, _("Your contact details have been erased from this report."))
+        return redirect("reporting:contact", code=incident.tracking_code)
+    return render(
+        request,
+        "incidents/contact.html",
+        {
+            "incident": incident,
+            "proven": proven,
+            "has_contact": privacy.has_contact(incident),
+            "email_channel": bool(incident.reporter_email),
+        },
+        status=status,
+    )

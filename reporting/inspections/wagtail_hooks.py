@@ -18,6 +18,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from portal.core.audit import PersonalDataAccessMixin
 from portal.core.badges import BadgeColumn
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import LOCATION_FIELDS, Kecamatan
@@ -93,7 +94,7 @@ class RequestIndexView(IndexView):
         return queryset.order_by("-mine", "-submitted_at", "-pk")
 
 
-class RequestInspectView(InspectView):
+class RequestInspectView(PersonalDataAccessMixin, InspectView):
     template_name = "inspections/admin/inspect.html"
     viewset = None
 

@@ -7,7 +7,7 @@ import pytest
 
 from reporting.inspections.models import InspectionDocument, InspectionRequest
 from tests.privacy.conftest import PASSWORD
-from volunteers.models import GroupMembership, Registration, VolunteerProfile
+from volunteers.models import Certificate, GroupMembership, Registration, VolunteerProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,71 @@ def test_back_office_screens_of_an_erased_volunteer(
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Rina Marlina" not in response.content.decode()
+
+
+class _Broken(Exception):
+    pass
+
+
+@pytest.fixture
+def failing_part():
+    """A part registered between volunteering (30) and inspections (40) that fails half-way."""
+    from portal.core import privacy
+
+    class Failing(privacy.Part):
+        key = "failing-for-test"
+        order = 35
+
+        def erase(self, user):
+            raise _Broken("injected")
+
+    privacy.register(Failing)
+    yield
+    privacy.unregister("failing-for-test")
+
+
+def _snapshot(user):
+    return {
+        "profiles": list(VolunteerProfile.objects.filter(user=user).values()),
+        "registrations": list(Registration.objects.filter(user=user).order_by("pk").values()),
+        "all_registrations": list(Registration.objects.order_by("pk").values("pk", "status", "user_id")),
+        "memberships": list(GroupMembership.objects.values()),
+        "certificates": list(Certificate.objects.values()),
+        "requests": list(InspectionRequest.objects.filter(applicant=user).order_by("pk").values()),
+        "documents": list(InspectionDocument.objects.values("pk", "request_id")),
+    }
+
+
+def test_failed_erasure_changes_nothing_and_sends_nothing(
+    client,
+    volunteer,
+    make_volunteer,
+    give_volunteering,
+    give_requests,
+    failing_part,
+    django_capture_on_commit_callbacks,
+):
+    from portal.core import privacy
+
+    waiting = make_volunteer()
+    give_volunteering(volunteer, waiting_profile=waiting)
+    give_requests(volunteer.user)
+    user = volunteer.user
+    before = _snapshot(user)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(_Broken):
+        privacy.erase(user)
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+    assert _snapshot(user) == before
+    assert mail.outbox == []
+
+    # Through the page: a clear message, nothing changed, still signed in.
+    client.force_login(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/accounts/delete/", {"password": PASSWORD, "confirm": "on"}, follow=True)
+    assert response.status_code == 200
+    assert "nothing was changed" in response.content.decode()
+    assert _snapshot(user) == before
+    assert mail.outbox == []
+    assert client.get("/en/accounts/my-data/").status_code == 200

@@ -44,6 +44,10 @@ class VolunteerGroup(ClusterableModel):
     def __str__(self):
         return self.name
 
+    def member_count(self):
+        """The viewset annotates this; Wagtail's spreadsheet export reads rows without the annotation."""
+        return self.memberships.count()
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
