@@ -89,3 +89,12 @@ def test_server_error_page_is_styled_and_needs_no_database():
     html = render_to_string("500.html")
     assert "css/portal" in html and 'class="site-header"' in html
     assert "Terjadi kesalahan" in html and "Something went wrong" in html and 'href="tel:112"' in html
+
+
+@pytest.mark.parametrize("url", ["/en/", "/id/report/"])
+def test_header_has_a_search_box(client, site, url):
+    html = client.get(url).content.decode()
+    header = html[html.index("<header") : html.index("</header>")]
+    language = url.split("/")[1]
+    assert f'action="/{language}/search/"' in header and 'type="search"' in header
+    assert '<label class="visually-hidden" for="header-search-q">' in header
