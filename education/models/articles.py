@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from education.blocks import BodyBlock, body_text
+from portal.core.links import absolute_url, page_url
 
 from .base import HERO_SPEC, CardMixin, TopicsField, with_cards
 from .topics import Topic
@@ -158,11 +159,11 @@ class ArticlePage(CardMixin, Page):
         """schema.org Article metadata for search engines."""
         from django.templatetags.static import static
 
-        url = self.get_full_url(request)
+        url = page_url(request, self)
         publisher = {
             "@type": "GovernmentOrganization",
             "name": settings.WAGTAIL_SITE_NAME,
-            "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.svg"))},
+            "logo": {"@type": "ImageObject", "url": absolute_url(request, static("img/logo.svg"))},
         }
         data = {
             "@context": "https://schema.org",
@@ -181,7 +182,7 @@ class ArticlePage(CardMixin, Page):
         }
         if self.hero_image:
             rendition = self.hero_image.get_rendition(HERO_SPEC)
-            data["image"] = [request.build_absolute_uri(rendition.url)]
+            data["image"] = [absolute_url(request, rendition.url)]
         return data
 
 

@@ -71,3 +71,30 @@ def test_atom_feed_has_an_author_and_public_links(client, site, public_base):
     assert links and all(href.startswith(BASE) for href in links)
     cap_index = ET.fromstring(client.get("/en/alerts/cap/").content)  # noqa: S314
     assert cap_index.find("a:author/a:name", atom) is not None
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Page not found"), ("id", "Halaman tidak ditemukan")])
+def test_not_found_page_is_in_the_site_style_and_language(client, site, language, heading):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html and "<header" in html and "<footer" in html
+    assert heading in html
+    assert 'href="tel:112"' in html and 'role="search"' in html
+
+
+def test_server_error_page_is_styled_and_needs_no_database():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "css/portal" in html and 'class="site-header"' in html
+    assert "Terjadi kesalahan" in html and "Something went wrong" in html and 'href="tel:112"' in html
+
+
+@pytest.mark.parametrize("url", ["/en/", "/id/report/"])
+def test_header_has_a_search_box(client, site, url):
+    html = client.get(url).content.decode()
+    header = html[html.index("<header") : html.index("</header>")]
+    language = url.split("/")[1]
+    assert f'action="/{language}/search/"' in header and 'type="search"' in header
+    assert '<label class="visually-hidden" for="header-search-q">' in header
