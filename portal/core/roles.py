@@ -38,8 +38,11 @@ DEPARTMENT_HEAD = "Department head"
 INSPECTORS = "Inspectors"
 COORDINATORS = "Coordinators"
 
-# Moderators approve what Editors submit, for the whole content tree.
-APPROVAL_WORKFLOW = "Moderators approval"
+# Moderators approve what Editors submit, for the whole content tree. The name is data that
+# Wagtail shows as it is ("Kirim ke Persetujuan moderator"), so it is in the department's language.
+APPROVAL_WORKFLOW = "Persetujuan moderator"
+# Earlier names of the same workflow and task, renamed by sync (not duplicated).
+FORMER_APPROVAL_NAMES = ("Moderators approval",)
 APPROVERS = MODERATORS
 
 
@@ -222,6 +225,9 @@ def sync(using=DEFAULT_DB_ALIAS):
 
 
 def _approval_workflow(approvers, root_page, using):
+    for model in (GroupApprovalTask, Workflow):
+        if not model.objects.using(using).filter(name=APPROVAL_WORKFLOW).exists():
+            model.objects.using(using).filter(name__in=FORMER_APPROVAL_NAMES).update(name=APPROVAL_WORKFLOW)
     task = GroupApprovalTask.objects.using(using).filter(name=APPROVAL_WORKFLOW).first()
     if task is None:
         task = GroupApprovalTask.objects.using(using).create(name=APPROVAL_WORKFLOW, active=True)
