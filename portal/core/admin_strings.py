@@ -15,7 +15,7 @@ add it here and its Indonesian to the catalogue. Remove an entry once the librar
 ships it translated.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 STRINGS = (
     gettext_noop("Reports"),
@@ -174,4 +174,25 @@ STRINGS = (
     gettext_noop("Delete selected snippets"),
     gettext_noop("Instances"),
     gettext_noop("Submit to %(workflow_name)s"),
+    gettext_noop("Preview"),
+    gettext_noop("Sort by"),
+)
+
+# Plural msgids (the admin home's site summary); lazy, so nothing is translated at import.
+PLURALS = (
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+        "total",
+    ),
+    ngettext_lazy(
+        '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>',
+        "total",
+    ),
+    ngettext_lazy(
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+        "total",
+    ),
 )
