@@ -42,8 +42,11 @@ COORDINATORS = "Coordinators"
 # STAFF_MFA_REQUIRED they (and superusers) need a second factor for the admin.
 PERSONAL_DATA_ROLES = (DISPATCHERS, DEPARTMENT_HEAD, INSPECTORS, COORDINATORS)
 
-# Moderators approve what Editors submit, for the whole content tree.
-APPROVAL_WORKFLOW = "Moderators approval"
+# Moderators approve what Editors submit, for the whole content tree. The name is data that
+# Wagtail shows as it is ("Kirim ke Persetujuan moderator"), so it is in the department's language.
+APPROVAL_WORKFLOW = "Persetujuan moderator"
+# Earlier names of the same workflow and task, renamed by sync (not duplicated).
+FORMER_APPROVAL_NAMES = ("Moderators approval",)
 APPROVERS = MODERATORS
 
 
@@ -235,6 +238,9 @@ def sync(using=DEFAULT_DB_ALIAS):
 
 
 def _approval_workflow(approvers, root_page, using):
+    for model in (GroupApprovalTask, Workflow):
+        if not model.objects.using(using).filter(name=APPROVAL_WORKFLOW).exists():
+            model.objects.using(using).filter(name__in=FORMER_APPROVAL_NAMES).update(name=APPROVAL_WORKFLOW)
     task = GroupApprovalTask.objects.using(using).filter(name=APPROVAL_WORKFLOW).first()
     if task is None:
         task = GroupApprovalTask.objects.using(using).create(name=APPROVAL_WORKFLOW, active=True)

@@ -213,6 +213,9 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# The languages a staff member may choose for the admin (their account's preference; Indonesian
+# when they choose none, whatever the browser says: portal.middleware.LocaleMiddleware).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Jakarta")

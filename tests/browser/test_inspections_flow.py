@@ -48,6 +48,10 @@ def people(site):
     inspector = User.objects.create_user("rina", "rina@example.com", PASSWORD, first_name="Rina", last_name="Inspektur")
     EmailAddress.objects.create(user=inspector, email=inspector.email, verified=True, primary=True)
     inspector.groups.add(Group.objects.get(name=INSPECTORS))
+    # Rina chose English in her account: the admin follows that choice, not the browser.
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=inspector, defaults={"preferred_language": "en"})
     return applicant, inspector
 
 

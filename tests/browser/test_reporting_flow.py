@@ -28,12 +28,16 @@ def dispatcher(seeded):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from wagtail.users.models import UserProfile
+
     from portal.core.roles import DISPATCHERS
 
     user = get_user_model().objects.create_user(
         username="dispatcher@damkar.example", email="dispatcher@damkar.example", password=PASSWORD, is_staff=True
     )
     user.groups.add(Group.objects.get(name=DISPATCHERS))
+    # This dispatcher chose English in their account: the admin follows that choice, not the browser.
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
     return user
 
 
