@@ -20,6 +20,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle
 
 from education.api import AlertsEndpoint, ArticlesEndpoint, CampaignsEndpoint, TopicsEndpoint
+from portal.core.locales import attach_locales
 
 
 def is_frontend(request):
@@ -45,6 +46,13 @@ class PublicContentMixin:
     permission_classes = [AllowAny]
     throttle_classes = [ContentAnonThrottle]
 
+    def get_base_queryset(self):
+        # Wagtail builds it three times a listing (queryset, serializer class,
+        # serializer context), each with two queries: build it once per request.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
 
 def public(endpoint):
     """The endpoint with the public content policy (permission and throttle)."""
@@ -52,7 +60,9 @@ def public(endpoint):
 
 
 class PagesEndpoint(PublicContentMixin, PagesAPIViewSet):
-    pass
+    def paginate_queryset(self, queryset):
+        # Each page's `meta.locale` came with a query per page: set it from memory.
+        return attach_locales(list(super().paginate_queryset(queryset)))
 
 
 class ImagesEndpoint(PublicContentMixin, ImagesAPIViewSet):
