@@ -20,6 +20,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle
 
 from education.api import AlertsEndpoint, ArticlesEndpoint, CampaignsEndpoint, TopicsEndpoint
+from portal.core.clients import client_ip
 from portal.core.locales import attach_locales
 
 
@@ -28,7 +29,8 @@ def is_frontend(request):
     key = request.META.get("HTTP_X_FRONTEND_KEY", "")
     if key and any(hmac.compare_digest(key, known) for known in settings.CONTENT_API_FRONTEND_KEYS):
         return True
-    return request.META.get("REMOTE_ADDR") in settings.CONTENT_API_FRONTEND_ADDRESSES
+    # The client's address as the trusted proxies report it (the peer behind nginx is nginx).
+    return client_ip(request) in settings.CONTENT_API_FRONTEND_ADDRESSES
 
 
 class ContentAnonThrottle(AnonRateThrottle):
