@@ -20,6 +20,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle
 
 from education.api import AlertsEndpoint, ArticlesEndpoint, CampaignsEndpoint, TopicsEndpoint
+from portal.core.clients import client_ip
+from portal.core.locales import attach_locales
 
 
 def is_frontend(request):
@@ -27,7 +29,8 @@ def is_frontend(request):
     key = request.META.get("HTTP_X_FRONTEND_KEY", "")
     if key and any(hmac.compare_digest(key, known) for known in settings.CONTENT_API_FRONTEND_KEYS):
         return True
-    return request.META.get("REMOTE_ADDR") in settings.CONTENT_API_FRONTEND_ADDRESSES
+    # The client's address as the trusted proxies report it (the peer behind nginx is nginx).
+    return client_ip(request) in settings.CONTENT_API_FRONTEND_ADDRESSES
 
 
 class ContentAnonThrottle(AnonRateThrottle):
@@ -45,6 +48,13 @@ class PublicContentMixin:
     permission_classes = [AllowAny]
     throttle_classes = [ContentAnonThrottle]
 
+    def get_base_queryset(self):
+        # Wagtail builds it three times a listing (queryset, serializer class,
+        # serializer context), each with two queries: build it once per request.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
 
 def public(endpoint):
     """The endpoint with the public content policy (permission and throttle)."""
@@ -52,7 +62,9 @@ def public(endpoint):
 
 
 class PagesEndpoint(PublicContentMixin, PagesAPIViewSet):
-    pass
+    def paginate_queryset(self, queryset):
+        # Each page's `meta.locale` came with a query per page: set it from memory.
+        return attach_locales(list(super().paginate_queryset(queryset)))
 
 
 class ImagesEndpoint(PublicContentMixin, ImagesAPIViewSet):

@@ -55,10 +55,13 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache (cached site shell, throttles)."""
+    """Each test starts with an empty cache (cached site shell, throttles, locales)."""
     from django.core.cache import cache
 
+    from portal.core.locales import forget_locales
+
     cache.clear()
+    forget_locales()  # a rolled-back test may have created locales that no longer exist
     yield
     cache.clear()
 

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from education.blocks import BodyBlock, body_text
 from portal.core.links import absolute_url, page_url
+from portal.core.locales import locale_by_id
 
 from .base import HERO_SPEC, CardMixin, TopicsField, with_cards
 from .topics import Topic
@@ -149,6 +150,7 @@ class ArticlePage(CardMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.locale = locale_by_id(self.locale_id)
         topics = Topic.for_locale(self.locale)
         self.attach_topics([self], topics)
         related = self.attach_topics(self.related_articles(), topics)

@@ -3,9 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from portal.core.locales import active_locale
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
@@ -40,7 +42,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     @classmethod
     def for_locale(cls, locale=None):
         """Every topic once, in `locale` where translated, else in the default language (one query)."""
-        locale = locale or Locale.get_active()
+        locale = locale or active_locale()
         return pick_translations(cls.objects.select_related("locale"), locale, key=lambda topic: topic.name.lower())
 
 

@@ -15,7 +15,7 @@ from django.utils.html import escape, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from education.models import (
     ArticleIndexPage,
@@ -27,6 +27,7 @@ from education.models import (
 )
 from education.models.alerts import AlertPage
 from portal.core.links import absolute_url, page_url
+from portal.core.locales import active_locale
 from portal.core.templatetags.public_tags import describe
 
 register = template.Library()
@@ -51,7 +52,7 @@ def active_alerts_for(locale):
 
 @register.simple_tag(takes_context=True)
 def active_alerts(context):
-    return _request_cache(context, "alerts", lambda: active_alerts_for(Locale.get_active()))
+    return _request_cache(context, "alerts", lambda: active_alerts_for(active_locale()))
 
 
 @register.inclusion_tag("education/includes/alert_banner.html", takes_context=True)
@@ -128,7 +129,7 @@ def latest_articles(context, count=3):
     """The newest articles in the active language, ready for cards."""
 
     def load():
-        locale = Locale.get_active()
+        locale = active_locale()
         articles = list(
             with_cards(ArticlePage.objects.live().public().filter(locale=locale).order_by("-date", "-pk"))[:count]
         )
@@ -147,7 +148,7 @@ def current_campaigns(context, count=3):
             with_cards(
                 CampaignPage.objects.live()
                 .public()
-                .filter(locale=Locale.get_active(), start_date__lte=today, end_date__gte=today)
+                .filter(locale=active_locale(), start_date__lte=today, end_date__gte=today)
                 .order_by("end_date", "pk")
             )[:count]
         )
@@ -161,7 +162,7 @@ def article_index(context):
     return _request_cache(
         context,
         "article_index",
-        lambda: ArticleIndexPage.objects.live().filter(locale=Locale.get_active()).first(),
+        lambda: ArticleIndexPage.objects.live().filter(locale=active_locale()).first(),
     )
 
 

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self):
-        from portal.core import freshness, roles, tracing
+        from portal.core import freshness, locales, roles, tracing  # noqa: F401 - locales connects its signals
 
         tracing.connect()
         freshness.connect()

@@ -131,7 +131,7 @@ def test_article_listing_costs_the_same_queries_at_any_size(
 
     def count():
         client.get("/api/v2/articles/", {"limit": 50})  # first view makes the renditions
-        with django_assert_max_num_queries(12) as captured:
+        with django_assert_max_num_queries(10) as captured:
             response = client.get("/api/v2/articles/", {"limit": 50})
         assert response.status_code == 200
         return len(captured.captured_queries), response.json()["items"]

@@ -16,7 +16,7 @@ def _uncached_pages(settings):
 
 INDEX_BUDGET = 20
 ARTICLE_BUDGET = 24
-HOME_BUDGET = 24
+HOME_BUDGET = 8
 
 
 def _more_content(make_article, topics, count):

@@ -121,3 +121,21 @@ def test_configured_front_end_is_not_throttled(client, site, settings):
     assert anonymous == [200, 200, 200, 429]
     assert set(front_end) == {200}
     assert wrong_key == 429
+
+
+def test_anonymous_content_api_is_throttled_at_120_a_minute_but_not_the_front_end(client, site, settings):
+    """At the configured default rate (120/min): the 121st anonymous read in a minute
+    is refused, while the configured front end (by key or by address) reads on."""
+    settings.PAGE_CACHE_ENABLED = False  # every read reaches the API view and its throttle
+    settings.CONTENT_API_FRONTEND_KEYS = ["front-end-secret"]
+    settings.CONTENT_API_FRONTEND_ADDRESSES = ["10.1.2.3"]
+    anonymous = [client.get("/api/v2/pages/", {"limit": 1}).status_code for _ in range(121)]
+    assert set(anonymous[:120]) == {200}
+    assert anonymous[120] == 429
+    by_key = {
+        client.get("/api/v2/pages/", {"limit": 1}, HTTP_X_FRONTEND_KEY="front-end-secret").status_code
+        for _ in range(150)
+    }
+    by_address = {client.get("/api/v2/pages/", {"limit": 1}, REMOTE_ADDR="10.1.2.3").status_code for _ in range(150)}
+    assert by_key == {200}
+    assert by_address == {200}

@@ -3,8 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from wagtail.models import Locale
-
+from portal.core.locales import active_locale
 from volunteers.models import TrainingPage
 from volunteers.models.trainings import with_seats
 
@@ -19,7 +18,7 @@ def volunteer_home_section(context, limit=3):
     training's URL, so the section costs a single query however much exists.
     """
     page = context.get("page")
-    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    locale_id = page.locale_id if page is not None else active_locale().pk
     request = context.get("request")
     trainings = list(
         with_seats(TrainingPage.objects.live().filter(locale_id=locale_id, starts_at__gte=timezone.now())).order_by(
