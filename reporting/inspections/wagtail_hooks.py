@@ -20,8 +20,10 @@ import django_filters
 
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import LOCATION_FIELDS, Kecamatan
+from portal.core.roles import INSPECTORS, in_role
 
 from . import admin_views, lifecycle
+from .dashboard import InspectorPanel
 from .models import BuildingUse, ChecklistTemplate, InspectionRequest, ResultKind, Status, Visit
 
 
@@ -222,3 +224,9 @@ def register_result_action(actions):
                 "result": dict(ResultKind.choices).get(data.get("result"), data.get("result", "")),
                 "number": data.get("number", ""),
             }
+
+
+@hooks.register("construct_homepage_panels")
+def add_inspector_panel(request, panels):
+    if in_role(request.user, INSPECTORS):
+        panels.append(InspectorPanel(request.user))
