@@ -82,6 +82,18 @@ def targets():
     headers = staff_session()
     if headers:
         found.append({"name": "admin incident listing", "path": "/admin/reporting/incidents/", "headers": headers})
+        found.append(
+            {
+                "name": "admin incident listing, filtered",
+                "path": "/admin/reporting/incidents/?status=received&status=finished",
+                "headers": headers,
+            }
+        )
+        found.append(
+            {"name": "dispatch board update", "path": reverse("reporting_incident:board_feed"), "headers": headers}
+        )
+        # A superuser's admin home carries every role's panel, the Department head's dashboard included.
+        found.append({"name": "admin home (dashboards)", "path": "/admin/", "headers": headers})
     found.append(REPORT_SUBMISSION)
     return found
 

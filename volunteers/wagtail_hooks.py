@@ -22,7 +22,9 @@ from portal.core.audit import PersonalDataAccessMixin
 from portal.core.badges import BadgeColumn
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan, Kelurahan
+from portal.core.roles import COORDINATORS, in_role
 from volunteers import admin_views, seats
+from volunteers.dashboard import CoordinatorPanel
 from volunteers.models import Certificate, Registration, TrainingPage, VolunteerGroup, VolunteerProfile
 
 
@@ -282,3 +284,9 @@ def register_attendance_action(actions):
 
         def format_message(self, log_entry):
             return _("Marked present") if log_entry.data.get("attended") else _("Marked absent")
+
+
+@hooks.register("construct_homepage_panels")
+def add_coordinator_panel(request, panels):
+    if in_role(request.user, COORDINATORS):
+        panels.append(CoordinatorPanel())

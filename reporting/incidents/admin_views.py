@@ -3,12 +3,18 @@ its map, photos, duplicates, stations and timeline; staff-created incidents;
 status transitions; timestamp corrections. Registered by `IncidentViewSet`
 (see portal/core/admin_views.py for the pattern)."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views import generic
+
+import phonenumbers
 
 from portal.core.admin_views import ObjectPostView
 from portal.core.audit import AuditEntry, PersonalDataAccessMixin
@@ -16,10 +22,61 @@ from portal.core.notifications import notify_on_commit
 from portal.core.workflow import TransitionNotAllowed
 from reporting.incidents import lifecycle
 from reporting.incidents.forms import CorrectionForm, TransitionForm
-from reporting.incidents.models import FireStation, Incident
+from reporting.incidents.models import FireStation, Incident, normalize_tracking_code
+
+TRACKING_CODE = re.compile(r"[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}")
+
+
+class CappedPaginator(WagtailPaginator):
+    """At most `max_pages` pages: no deep OFFSET and no COUNT over every incident.
+
+    Page 200 of an unfiltered listing is never what a dispatcher looks for; past
+    the cap the listing says to narrow it with filters or search (which use indexes).
+    """
+
+    max_pages = 20
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.per_page * self.max_pages + 1].count()
+
+    @cached_property
+    def capped(self):
+        return self.count > self.per_page * self.max_pages
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, self.max_pages)
 
 
 class IncidentIndexView(generic.IndexView):
+    paginator_class = CappedPaginator
+    results_template_name = "incidents/admin/index_results.html"
+
+    def search_queryset(self, queryset):
+        """A tracking code or a phone number is looked up by equality on an indexed column;
+        any other text falls back to the viewset's `search_fields`."""
+        if not self.is_searching:
+            return queryset
+        code = normalize_tracking_code(self.search_query)
+        if TRACKING_CODE.fullmatch(code):
+            return queryset.filter(tracking_code=code)
+        try:
+            phone = phonenumbers.parse(self.search_query, "ID")
+        except phonenumbers.NumberParseException:
+            phone = None
+        if phone is not None and phonenumbers.is_valid_number(phone):
+            return queryset.filter(
+                reporter_phone=phonenumbers.format_number(phone, phonenumbers.PhoneNumberFormat.E164)
+            )
+        return super().search_queryset(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = context.get("paginator")
+        context["listing_capped"] = bool(paginator and getattr(paginator, "capped", False))
+        return context
+
     def get_base_queryset(self):
         return (
             super()

@@ -257,3 +257,50 @@ class DepartmentHeadPanel(Component):
             "category_chart": bars(figures["categories"], "count", "name"),
             "trend_points": line(figures["trend"], "share"),
         }
+
+
+def standard_report(start, end, kecamatan=None, category=None):
+    """The monthly minimum-service-standard report: arrivals, share within target, p50/p90,
+    overall, per kecamatan and per category, for reports received in [start, end)."""
+    target = settings.RESPONSE_TARGET_MINUTES
+    within = Count("id", filter=Q(on_scene_at__lte=F("received_at") + timedelta(minutes=target)))
+    reports = Incident.objects.filter(received_at__gte=start, received_at__lt=end).exclude(status=Status.DUPLICATE)
+    if kecamatan is not None:
+        reports = reports.filter(kecamatan=kecamatan)
+    if category is not None:
+        reports = reports.filter(Q(category=category) | Q(category__parent=category))
+    arrivals = reports.filter(on_scene_at__isnull=False)
+    whole = reports.aggregate(reports=Count("id"), arrivals=Count("id", filter=Q(on_scene_at__isnull=False)))
+    city = percentiles(arrivals, RESPONSE, (0.5, 0.9)).get(None, {})
+    within_total = arrivals.aggregate(n=within)["n"]
+
+    def rows(field):
+        spread = percentiles(arrivals, RESPONSE, (0.5, 0.9), group_by=field)
+        counts = (
+            reports.order_by()
+            .values(field)
+            .annotate(reports=Count("id"), arrivals=Count("id", filter=Q(on_scene_at__isnull=False)), within=within)
+        )
+        return [
+            {
+                "name": row[field],
+                "reports": row["reports"],
+                "arrivals": row["arrivals"],
+                "share": row["within"] / row["arrivals"] * 100 if row["arrivals"] else None,
+                "p50": _minutes(spread.get(row[field], {}).get(0.5)),
+                "p90": _minutes(spread.get(row[field], {}).get(0.9)),
+            }
+            for row in sorted(counts, key=lambda r: (r[field] is None, r[field] or ""))
+        ]
+
+    return {
+        "target": target,
+        "reports": whole["reports"],
+        "arrivals": whole["arrivals"],
+        "within": within_total,
+        "share": within_total / whole["arrivals"] * 100 if whole["arrivals"] else None,
+        "p50": _minutes(city.get(0.5)),
+        "p90": _minutes(city.get(0.9)),
+        "areas": rows("kecamatan__name"),
+        "categories": rows("category__name"),
+    }

@@ -19,7 +19,7 @@ from portal.core.durations import spoken
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import Kecamatan
 from portal.core.roles import DEPARTMENT_HEAD, in_role
-from reporting.incidents import admin_views, board
+from reporting.incidents import admin_views, board, report
 from reporting.incidents.dashboard import DepartmentHeadPanel, ResponseTimePanel
 from reporting.incidents.models import Category, Family, FireStation, Incident, Source, Status
 
@@ -34,7 +34,9 @@ class StatusColumn(Column):
 
 
 class IncidentFilterSet(WagtailFilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
+    # distinct=False: status is a column of the incident, not a to-many join, so the
+    # default SELECT DISTINCT over every column would only slow the listing down.
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"), distinct=False)
     category__family = django_filters.ChoiceFilter(choices=Family.choices, label=_("Kind"))
     category = django_filters.ModelChoiceFilter(
         queryset=lambda request: Category.objects.filter(locale=Locale.get_default()).select_related("parent"),
@@ -150,6 +152,7 @@ class IncidentViewSet(SafeExportViewSetMixin, ModelViewSet):
             path("correct/<int:pk>/", self.construct_view(admin_views.CorrectionView), name="correct"),
             path("board/", self.construct_view(board.BoardView), name="board"),
             path("board/feed/", self.construct_view(board.BoardFeedView), name="board_feed"),
+            path("report/", self.construct_view(report.StandardReportView), name="standard_report"),
         ]
 
 

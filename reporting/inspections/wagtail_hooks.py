@@ -22,8 +22,10 @@ from portal.core.audit import PersonalDataAccessMixin
 from portal.core.badges import BadgeColumn
 from portal.core.exports import SafeExportViewSetMixin
 from portal.core.places import LOCATION_FIELDS, Kecamatan
+from portal.core.roles import INSPECTORS, in_role
 
 from . import admin_views, lifecycle
+from .dashboard import InspectorPanel
 from .models import (
     RESULT_TONES,
     STATUS_TONES,
@@ -240,3 +242,9 @@ def register_result_action(actions):
                 "result": dict(ResultKind.choices).get(data.get("result"), data.get("result", "")),
                 "number": data.get("number", ""),
             }
+
+
+@hooks.register("construct_homepage_panels")
+def add_inspector_panel(request, panels):
+    if in_role(request.user, INSPECTORS):
+        panels.append(InspectorPanel(request.user))

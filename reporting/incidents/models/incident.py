@@ -104,7 +104,7 @@ class Incident(Location):
 
     # Personal data: staff only, never on a public page or a public API response.
     reporter_name = models.CharField(_("reporter's name"), max_length=120, blank=True)
-    reporter_phone = PhoneNumberField(_("reporter's phone"), region="ID", blank=True)
+    reporter_phone = PhoneNumberField(_("reporter's phone"), region="ID", blank=True, db_index=True)
     reporter_email = models.EmailField(_("reporter's email"), blank=True)
 
     # One timestamp per step (SPM response time: received → on scene).
