@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reporting', '0003_places_moved_to_core'),
+        ('reporting', '0004_index_reporter_phone'),
     ]
 
     operations = [
