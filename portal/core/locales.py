@@ -30,6 +30,14 @@ def active_locale():
     return locale if locale is not None else _remember(Locale.get_active())
 
 
+def default_locale():
+    """Locale.get_default(), without a query after the first time."""
+    from django.conf import settings
+
+    locale = _by_code.get(settings.LANGUAGE_CODE)
+    return locale if locale is not None else _remember(Locale.get_default())
+
+
 def locale_by_id(pk):
     """The locale with this primary key, without a query after the first time."""
     locale = _by_id.get(pk)

@@ -65,10 +65,9 @@ def create_incident(*, data, photos=(), user=None, idempotency_key=None):
     of a second one, also when both arrive at the same moment.
     Returns (incident, created).
     """
-    if idempotency_key:
-        existing = Incident.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
+    # A repeated key is found by the unique index (IntegrityError below), not by a
+    # read before every insert: callers that want to answer a replay without
+    # validating again (the API) look it up themselves first.
     for attempt in range(3):
         try:
             incident = _insert(data, photos, user, idempotency_key)
@@ -99,7 +98,10 @@ def _insert(data, photos, user, idempotency_key):
             content.seek(0)
             photo.image.save(content.name, content, save=False)
             photo.save()
-        AUDIT.record(incident, AuditEntry.Kind.CREATED, user=user, to_status=incident.status, at=incident.received_at)
+        entry = AUDIT.record(
+            incident, AuditEntry.Kind.CREATED, user=user, to_status=incident.status, at=incident.received_at
+        )
+    incident.timeline_entries = [entry]
     return incident
 
 

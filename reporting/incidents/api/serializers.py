@@ -5,14 +5,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
 from portal.core.contract import KnownCodeField
+from portal.core.locales import default_locale
 from portal.core.places import KECAMATAN_PATTERN, KELURAHAN_PATTERN, Kecamatan, Kelurahan, validate_point
 from portal.core.text import TextSerializerMixin
 from reporting.incidents.forms import MAX_PHOTOS, prepare_photos
@@ -77,14 +76,18 @@ class PublicIncidentSerializer(serializers.ModelSerializer):
     def get_timeline(self, obj):
         from reporting.incidents.lifecycle import AUDIT
 
-        return TimelineEntrySerializer(AUDIT.timeline(obj, public_only=True), many=True).data
+        # A report just created carries its one entry: its answer needs no read-back.
+        entries = getattr(obj, "timeline_entries", None)
+        if entries is None:
+            entries = AUDIT.timeline(obj, public_only=True)
+        return TimelineEntrySerializer(entries, many=True).data
 
 
 class CategoryCodeField(KnownCodeField):
     """A category by its code, among the active default-locale categories (looked up when used)."""
 
     def get_queryset(self):
-        return Category.objects.filter(locale=Locale.get_default(), is_active=True)
+        return Category.objects.filter(locale=default_locale(), is_active=True)
 
 
 class IncidentCreateSerializer(TextSerializerMixin, serializers.Serializer):

@@ -2,7 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
+
+from portal.core.locales import active_locale, default_locale
 
 
 class Family(models.TextChoices):
@@ -65,7 +67,7 @@ class Category(TranslatableMixin, models.Model):
 
     def localized_name(self, locale=None):
         """The name in `locale` (default: the active one), falling back to this one."""
-        locale = locale or Locale.get_active()
+        locale = locale or active_locale()
         if self.locale_id == locale.pk:
             return self.name
         translation = self.get_translation_or_none(locale)
@@ -77,8 +79,8 @@ class Category(TranslatableMixin, models.Model):
 
         Values are default-locale primary keys. Two queries whatever the tree's size.
         """
-        default = Locale.get_default()
-        active = Locale.get_active()
+        default = default_locale()
+        active = active_locale()
         source = list(cls.objects.filter(locale=default, is_active=True).order_by("sort_order", "name"))
         names = {}
         if active.pk != default.pk:
