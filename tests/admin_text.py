@@ -41,3 +41,11 @@ def visible_text(html):
     if not text:
         raise AssertionError("no visible text found: the page or the parser is broken")
     return text
+
+
+def prefer_english(user):
+    """The staff member chose English in their account (Wagtail's preference beats the Indonesian default)."""
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    return user

@@ -1,9 +1,11 @@
-"""django-allauth adapter: account emails speak as the department, link to the public site."""
+"""django-allauth adapter: account emails speak as the department and link to the public site;
+allauth's rate limits (sign-up, sign-in, password reset) key on `client_ip()` like everything else."""
 
 from django.conf import settings
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from portal.core.clients import client_ip
 from portal.core.links import public_host, rebase
 
 
@@ -19,6 +21,9 @@ class PublicSite:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        return client_ip(request)
+
     def send_mail(self, template_prefix, email, context):
         # Without django.contrib.sites allauth names the request's host
         # ("Hello from 127.0.0.1:8000!"); say the department's name instead.

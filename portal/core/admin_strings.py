@@ -1,4 +1,5 @@
-"""Indonesian for what Wagtail, wagtail-localize and allauth leave untranslated on the screens staff use.
+"""Indonesian for what Wagtail, wagtail-localize, allauth and DRF leave untranslated on the screens staff use
+(and in the API's error messages).
 
 Those libraries ship Indonesian catalogues with gaps ("Reports", "Help", "Page title",
 "Translate this page", …); Django merges every catalogue and the project's own
@@ -18,7 +19,11 @@ ships it translated.
 from django.utils.translation import gettext_noop, ngettext_lazy
 
 STRINGS = (
+    # Django REST framework's field errors that its Indonesian catalogue leaves out.
+    gettext_noop("A valid number is required."),
+    gettext_noop("Invalid data. Expected a dictionary, but got {datatype}."),
     gettext_noop("Reports"),
+    gettext_noop("History"),
     gettext_noop("Help"),
     gettext_noop("Page title"),
     gettext_noop("Translate this page"),

@@ -5,6 +5,8 @@
   schema is generated (an `enum`, a cheap query on small tables), so a client
   generated from it offers exactly the values the API accepts. Without a
   database at hand (schema built at import time) it falls back to `pattern`.
+- `ID_PATTERN`: the path pattern of numeric ids: at most 18 digits, so an id
+  too large for a 64-bit integer is an unknown URL (404), never a database error.
 - `ERROR` and `FIELD_ERRORS`: the two error bodies every operation answers with
   (`{"detail": …}`, or field messages `{field: [message, …]}`), named once so
   views and the schema hook (`portal.schema`) describe them the same way.
@@ -18,6 +20,8 @@ from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
 from portal.core.text import has_unstorable
+
+ID_PATTERN = r"[0-9]{1,18}"
 
 
 class KnownCodeField(serializers.SlugRelatedField):

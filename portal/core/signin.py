@@ -23,7 +23,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.models import Authenticator
 from axes.helpers import get_cool_off
 from rest_framework.authtoken.views import ObtainAuthToken
@@ -153,10 +152,3 @@ class StaffMFAMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
-
-
-class AccountAdapter(DefaultAccountAdapter):
-    """allauth's rate limits (sign-up, sign-in, password reset) key on `client_ip()` like everything else."""
-
-    def get_client_ip(self, request):
-        return client_ip(request)

@@ -181,7 +181,6 @@ ACCOUNT_ADAPTER = "portal.core.accounts.AccountAdapter"
 # entry point; allauth's own counter would lock its form at 5 with another message.
 ACCOUNT_RATE_LIMITS = {"login_failed": False}
 # allauth's remaining per-address limits use portal.core.clients.client_ip.
-ACCOUNT_ADAPTER = "portal.core.signin.AccountAdapter"
 
 # Second factor: allauth's TOTP (an authenticator app) and recovery codes. Once
 # set up, allauth's sign-in asks for a code after the password.

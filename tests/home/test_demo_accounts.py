@@ -46,8 +46,10 @@ def test_seed_demo_makes_an_account_for_every_role_that_signs_in_and_reaches_its
         assert user.emailaddress_set.get(email=email).verified
 
         client.logout()
+        # /admin/login/ leads to the site's sign-in (allauth, by email), which returns to the admin.
+        assert client.get("/admin/login/")["Location"].startswith("/id/accounts/login/")
         response = client.post(
-            "/admin/login/", {"username": user.get_username(), "password": DEMO_PASSWORD}, follow=True
+            "/id/accounts/login/?next=/admin/", {"login": email, "password": DEMO_PASSWORD}, follow=True
         )
         assert response.wsgi_request.user == user, f"{email}: the demo password does not sign in to the admin"
         assert response.status_code == 200

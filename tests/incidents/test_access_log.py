@@ -5,6 +5,7 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from portal.core.audit import VIEWED_PERSONAL_ACTION
+from tests.admin_text import prefer_english
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_opening_an_incident_is_logged_for_the_department_head(client, make_inci
     entry = ModelLogEntry.objects.get(action=VIEWED_PERSONAL_ACTION)
     assert entry.user_id == dispatcher.pk and entry.object_id == str(incident.pk) and entry.timestamp
 
-    client.force_login(head)
+    client.force_login(prefer_english(head))
     report = client.get("/admin/reports/site-history/", {"action": VIEWED_PERSONAL_ACTION})
     assert report.status_code == 200
     text = report.content.decode()

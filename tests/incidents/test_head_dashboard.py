@@ -13,6 +13,7 @@ import pytest
 
 from reporting.incidents.dashboard import head_figures, month_start
 from reporting.incidents.models import Incident, Status
+from tests.admin_text import prefer_english
 
 
 def _arrived(make_incident, minutes, at, **extra):
@@ -42,7 +43,7 @@ def test_head_sees_this_months_figures(client, head, make_incident, kecamatan):
         _arrived(make_incident, minutes, at, kecamatan=area)
     make_incident(received_at=at)  # not arrived yet: a report, not an arrival
     _arrived(make_incident, 5, month_start() - timedelta(days=3))  # last month: trend only
-    client.force_login(head)
+    client.force_login(prefer_english(head))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Response time," in html
     assert "Per kecamatan" in html and "Time per workflow step" in html and "Reports by category" in html

@@ -8,6 +8,7 @@ from django.urls import reverse
 import pytest
 
 from reporting.incidents.models import Incident, Status, new_tracking_code
+from tests.admin_text import prefer_english
 
 
 def _grow(template, total):
@@ -32,7 +33,7 @@ def _queries(client, params):
 @pytest.mark.django_db
 def test_listing_costs_the_same_at_two_sizes_without_distinct(client, dispatcher, make_incident):
     first = make_incident()
-    client.force_login(dispatcher)
+    client.force_login(prefer_english(dispatcher))
     _grow(first, 10)
     small_list, _page = _queries(client, {})
     small_filtered, _page = _queries(client, {"status": ["received", "finished"]})

@@ -36,7 +36,8 @@ def test_page_puts_call_112_above_the_form(client, reporting_setup):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'href="tel:112"' in html
-    assert html.index('href="tel:112"', html.index('id="main"')) < html.index("<form")
+    main = html.index('id="main"')
+    assert html.index('href="tel:112"', main) < html.index("<form", main)
     assert "data-location-picker" in html and "location-picker.js" in html
     assert "<optgroup" in html
 

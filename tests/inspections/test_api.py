@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 from rest_framework.test import APIClient
 
-from reporting.inspections.models import InspectionDocument, InspectionRequest, Status
+from reporting.inspections.models import InspectionDocument, InspectionRequest, Status, Visit
 
 from .conftest import PDF, make_user, pdf_upload
 
@@ -183,6 +183,10 @@ def test_staff_list_filters_detail_transitions_checklist(api, inspector, make_re
     assert recorded.status_code == 200 and all(e["outcome"] == "met" for e in recorded.data)
     bad = api.post(f"{STAFF}{hotel.pk}/checklist/", [{"entry": 999999, "outcome": "met"}], format="json")
     assert bad.status_code == 400
+    # Not before the visit has taken place; then, once its time has come, it may be recorded.
+    assert api.post(f"{STAFF}{hotel.pk}/transitions/", {"target": "inspected"}, format="json").status_code == 409
+    past = timezone.now() - datetime.timedelta(hours=3)
+    Visit.objects.filter(request=hotel).update(starts_at=past, ends_at=past + datetime.timedelta(hours=2))
     assert api.post(f"{STAFF}{hotel.pk}/transitions/", {"target": "inspected"}, format="json").status_code == 200
     issued = api.post(
         f"{STAFF}{hotel.pk}/transitions/", {"target": "result_issued", "result": "compliant"}, format="json"

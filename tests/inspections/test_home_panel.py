@@ -9,6 +9,7 @@ from django.utils import timezone
 import pytest
 
 from reporting.inspections.models import Status, Visit
+from tests.admin_text import prefer_english
 
 from .conftest import make_user
 
@@ -19,10 +20,14 @@ def test_inspector_sees_todays_visits_and_overdue_requests(client, inspector, ma
     today = make_request(status=Status.SCHEDULED, building_name="Ruko Hari Ini")
     start = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
     Visit.objects.filter(request=today).update(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
-    make_request(status=Status.SCHEDULED, building_name="Gudang Minggu Depan")  # visit in three days
+    later = make_request(status=Status.SCHEDULED, building_name="Gudang Minggu Depan")
+    in_three_days = start + datetime.timedelta(days=3)
+    Visit.objects.filter(request=later).update(
+        starts_at=in_three_days, ends_at=in_three_days + datetime.timedelta(hours=2)
+    )
     make_request(building_name="Sekolah Terlambat", preferred_date=timezone.localdate() - datetime.timedelta(days=2))
     make_request(building_name="Kantor Tepat Waktu")  # preferred date next week
-    client.force_login(inspector)
+    client.force_login(prefer_english(inspector))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Today's visits" in html and "Overdue requests" in html
     assert "Ruko Hari Ini" in html and "10:00" in html

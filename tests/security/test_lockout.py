@@ -32,6 +32,7 @@ def _allauth(client, officer, password, **extra):
 
 
 def _token(client, officer, password, **extra):
+    extra.setdefault("HTTP_ACCEPT_LANGUAGE", "en")  # the API answers in the caller's language
     return APIClient().post(
         "/api/auth/token/", {"username": officer.username, "password": password}, format="json", **extra
     )

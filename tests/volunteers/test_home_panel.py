@@ -6,6 +6,7 @@ from django.urls import reverse
 
 import pytest
 
+from tests.admin_text import prefer_english
 from volunteers.models import Registration
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_coordinator_sees_the_work_waiting(client, coordinator, make_volunteer, 
     _seat(past, volunteers[0])
     _seat(past, volunteers[1])
     _seat(past, volunteers[2], attended=True)
-    client.force_login(coordinator)
+    client.force_login(prefer_english(coordinator))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Applications awaiting a decision" in html
     assert re.search(r'data-figure="pending">\s*2\s*<', html)

@@ -99,7 +99,7 @@ def test_my_volunteering_page(client, make_training, make_volunteer, coordinator
     seats.register(upcoming, volunteer.user)
     client.force_login(volunteer.user)
     html = client.get("/id/relawan/saya/").content.decode()
-    assert "Disetujui" in html and "Evakuasi Korban" in html and "Unduh data saya" in html
+    assert "Disetujui" in html and "Evakuasi Korban" in html and "Data saya: lihat, unduh, atau hapus" in html
 
 
 def test_privacy_statement_page(client, site):

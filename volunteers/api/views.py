@@ -14,6 +14,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from portal.core.contract import ID_PATTERN
 from volunteers import seats
 from volunteers.api.serializers import (
     AttendanceSerializer,
@@ -62,7 +63,7 @@ LOCALE_PARAMETER = OpenApiParameter(
 )
 class TrainingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = TrainingSerializer
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = ID_PATTERN
     permission_classes = [permissions.AllowAny]
     authentication_classes = []  # public: credentials are read only by the roster
     filter_backends = []

@@ -15,6 +15,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from portal.core.clients import ScopedRateThrottle
+from portal.core.contract import ID_PATTERN
 from portal.core.parsers import JSONParser
 from portal.core.text import has_unstorable
 from portal.core.workflow import TransitionNotAllowed
@@ -61,6 +62,7 @@ class IncidentPermission(permissions.BasePermission):
 
 @extend_schema(tags=["incidents"])
 class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = ID_PATTERN
     permission_classes = [IncidentPermission]
     filterset_class = IncidentFilter
     parser_classes = [JSONParser, MultiPartParser, FormParser]

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from portal.core.clients import ScopedRateThrottle
+from portal.core.contract import ID_PATTERN
 from portal.core.filters import UTCIsoDateTimeFilter
 from portal.core.parsers import JSONParser
 from portal.core.workflow import TransitionNotAllowed
@@ -116,6 +117,8 @@ class MyRequestViewSet(
     viewsets.GenericViewSet,
 ):
     """The signed-in applicant's requests. Another applicant's request is a 404."""
+
+    lookup_value_regex = ID_PATTERN
 
     serializer_class = InspectionRequestSerializer
     permission_classes = [HasVerifiedEmail]
@@ -216,6 +219,8 @@ class StaffRequestFilter(django_filters.FilterSet):
 )
 class StaffRequestViewSet(viewsets.ReadOnlyModelViewSet):
     """All requests, for staff with the view permission; moves need the workflow's permissions."""
+
+    lookup_value_regex = ID_PATTERN
 
     serializer_class = StaffRequestSerializer
     permission_classes = [CanViewRequests]
