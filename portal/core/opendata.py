@@ -149,19 +149,26 @@ def chart(dataset, rows):
         return None
     months = sorted(totals)
     top = max(totals.values())
-    width, height, gap = 40, 120, 8
-    bars = [
-        {
-            "month": month,
-            "value": totals[month],
-            "x": index * (width + gap),
-            "height": round(totals[month] / top * height, 1),
-            "y": round(height - totals[month] / top * height, 1),
-            "width": width,
-        }
-        for index, month in enumerate(months)
-    ]
-    return {"bars": bars, "width": len(months) * (width + gap), "height": height, "column": dataset.chart}
+    # A fixed drawing width: a month or a year of bars makes a chart of the same size.
+    width, height = 480, 120
+    slot = width / max(len(months), 6)
+    bars = []
+    for index, month in enumerate(months):
+        bar_height = round(totals[month] / top * height, 1)
+        x = round(index * slot + slot * 0.15, 1)
+        bar_width = round(slot * 0.7, 1)
+        bars.append(
+            {
+                "month": month,
+                "value": totals[month],
+                "x": x,
+                "cx": round(x + bar_width / 2, 1),
+                "y": round(height - bar_height, 1),
+                "height": bar_height,
+                "width": bar_width,
+            }
+        )
+    return {"bars": bars, "width": width, "height": height, "column": dataset.chart}
 
 
 @require_GET
