@@ -88,3 +88,16 @@ def test_head_figures_cost_the_same_whatever_the_volume(make_incident):
     few = _figures_queries(make_incident, 10)
     many = _figures_queries(make_incident, 200)
     assert few == many <= 6
+
+
+def test_head_charts_draw_in_indonesian(client, head, make_incident, kecamatan):
+    """SVG numbers take a decimal point in every language: "12,5" is no width at all."""
+    at = _this_month()
+    for minutes in (10, 20, 12):
+        _arrived(make_incident, minutes, at, kecamatan=kecamatan)
+    client.force_login(head)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Waktu tanggap" in html
+    widths = re.findall(r'<rect x="0" y="[^"]*" width="([^"]*)"', html)
+    assert widths and all(re.fullmatch(r"\d+(\.\d+)?", width) for width in widths), widths
+    assert float(max(widths, key=float)) > 0
