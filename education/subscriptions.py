@@ -15,18 +15,17 @@ from django.conf import settings
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from portal.core import ratelimit
-from portal.core.links import absolute_url
 from portal.core.notifications import notify_on_commit
 from portal.core.places import Kecamatan
 from portal.core.text import TextFormMixin
 
+from . import tasks
 from .models import AlertSubscription
 
 # An unconfirmed subscription is deleted after this many days.
@@ -72,8 +71,6 @@ def _apply(subscription, data):
 
 
 def subscribe(request):
-    from . import tasks
-
     language = translation.get_language()
     form = SubscribeForm(request.POST or None, initial={"language": language, "whole_city": True})
     if request.method == "POST":
@@ -160,12 +157,3 @@ def unsubscribe(request, token):
         return render(request, "education/subscriptions/unsubscribe.html", {"token": token})
     AlertSubscription.objects.filter(token=token).delete()
     return render(request, "education/subscriptions/unsubscribed.html")
-
-
-def unsubscribe_url(subscription):
-    return absolute(reverse("education:subscription_unsubscribe", kwargs={"token": subscription.token}))
-
-
-def absolute(path):
-    """Links in emails, which have no request: on the public site (PUBLIC_BASE_URL)."""
-    return absolute_url(None, path)

@@ -21,8 +21,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from education.models import AlertDelivery, AlertPage, AlertSubscription
-from education.subscriptions import absolute, unsubscribe_url
-from portal.core.links import page_url
+from portal.core.links import absolute_url, page_url
 from portal.core.notifications import notify_on_commit
 
 logger = logging.getLogger(__name__)
@@ -35,13 +34,18 @@ def _render(prefix, context, language):
     return subject, body
 
 
-def _message(subscription, prefix, context):
+def _link(name, subscription):
+    """A subscription link in an email (no request: on the public site, PUBLIC_BASE_URL)."""
     with translation.override(subscription.language):
-        context = {
-            **context,
-            "manage_url": absolute(reverse("education:subscription_manage", kwargs={"token": subscription.token})),
-            "unsubscribe_url": unsubscribe_url(subscription),
-        }
+        return absolute_url(None, reverse(f"education:{name}", kwargs={"token": subscription.token}))
+
+
+def _message(subscription, prefix, context):
+    context = {
+        **context,
+        "manage_url": _link("subscription_manage", subscription),
+        "unsubscribe_url": _link("subscription_unsubscribe", subscription),
+    }
     subject, body = _render(prefix, context, subscription.language)
     return EmailMessage(
         subject=subject,
@@ -61,8 +65,7 @@ def email_subscription_link(subscription_id, kind):
     subscription = AlertSubscription.objects.filter(pk=subscription_id).first()
     if subscription is None:
         return 0
-    with translation.override(subscription.language):
-        confirm_url = absolute(reverse("education:subscription_confirm", kwargs={"token": subscription.token}))
+    confirm_url = _link("subscription_confirm", subscription)
     message = _message(subscription, f"education/email/subscription_{kind}", {"confirm_url": confirm_url})
     try:
         return message.send(fail_silently=False)
