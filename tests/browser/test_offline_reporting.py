@@ -33,7 +33,10 @@ def seeded(site, django_capture_on_commit_callbacks, tmp_path):
 
 
 def _worker_ready(page):
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=15000)
+    # A function, not an expression string: the page's CSP refuses eval (Playwright evaluates strings with it).
+    page.wait_for_function(
+        "() => navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=15000
+    )
 
 
 def test_a_report_written_offline_is_sent_once_when_the_signal_returns(page, live_server, seeded):
