@@ -79,3 +79,11 @@ def admin_sign_in():
         page.wait_for_url(re.compile(r"/admin/$"))
 
     return sign_in
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    """No service worker outside the tests about it: its install fetches pages in the
+    background, which could still reach the live server while a test's database is
+    being flushed. tests/browser/test_offline_reporting.py allows it again."""
+    return {**browser_context_args, "service_workers": "block"}

@@ -25,6 +25,12 @@ KEPT_PHOTO_SIZES = """async () => {
 
 
 @pytest.fixture
+def browser_context_args(browser_context_args):
+    """These tests are about the service worker (blocked elsewhere, see conftest.py)."""
+    return {**browser_context_args, "service_workers": "allow"}
+
+
+@pytest.fixture
 def seeded(site, django_capture_on_commit_callbacks, tmp_path):
     translate_categories(django_capture_on_commit_callbacks)
     photo = tmp_path / "big-phone-photo.jpg"

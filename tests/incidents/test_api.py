@@ -207,3 +207,22 @@ def test_assignment(api, make_incident, dispatcher):
     incident.refresh_from_db()
     assert (incident.station, incident.units, incident.assigned_to) == (station, "PMK 09", dispatcher)
     assert incident.events.filter(kind="assignment").exists()
+
+
+@pytest.mark.parametrize(
+    "when,message",
+    [
+        ("1330-07-25T01:32:59+07:00", "within the last 30 days"),
+        ("2999-01-01T00:00:00+07:00", "cannot be in the future"),
+    ],
+)
+def test_staff_cannot_date_a_call_centuries_away(dispatcher, category, kecamatan, when, message):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(dispatcher)
+    body = {"category": "fire-building", "description": "Telepon 112", "kecamatan": "15.71.08", "received_at": when}
+    response = api.post("/api/incidents/", body, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert message in response.json()["received_at"][0]
+    assert not Incident.objects.exists()

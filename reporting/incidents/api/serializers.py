@@ -1,8 +1,11 @@
 """Incident API representations. Public ones carry no personal data, by construction:
 they list their fields explicitly and never include reporter details."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from drf_spectacular.types import OpenApiTypes
@@ -83,6 +86,10 @@ class PublicIncidentSerializer(serializers.ModelSerializer):
         return TimelineEntrySerializer(entries, many=True).data
 
 
+# How far back staff may date a call they log (a report entered late, not history).
+RECEIVED_AT_MAX_AGE_DAYS = 30
+
+
 class CategoryCodeField(KnownCodeField):
     """A category by its code, among the active default-locale categories (looked up when used)."""
 
@@ -134,6 +141,21 @@ class IncidentCreateSerializer(TextSerializerMixin, serializers.Serializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.prepared_photos = []
+
+    def validate_received_at(self, value):
+        # A call logged by staff happened recently: not in the future, not last year.
+        # (From the public the field is ignored: incident_data() drops it.)
+        request = self.context.get("request")
+        if request is None or not request.user.has_perm("reporting.add_incident"):
+            return value
+        now = timezone.now()
+        if value > now + timedelta(minutes=5):
+            raise serializers.ValidationError(_("The time of the call cannot be in the future."))
+        if value < now - timedelta(days=RECEIVED_AT_MAX_AGE_DAYS):
+            raise serializers.ValidationError(
+                _("The time of the call must be within the last %(days)s days.") % {"days": RECEIVED_AT_MAX_AGE_DAYS}
+            )
+        return value
 
     def validate_photos(self, value):
         try:
