@@ -27,6 +27,7 @@ SERVICE_WORKER = Path(__file__).resolve().parent / "static" / "js" / "sw.js"
 THEME_COLOUR = "#a61b1b"
 # The shell: what every page and the report form need to draw without a network.
 SHELL = [
+    "css/tokens.css",
     "css/portal.css",
     "css/reporting.css",
     "img/logo.svg",

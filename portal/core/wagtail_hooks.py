@@ -77,8 +77,15 @@ def register_workflow_actions(actions):
 
 @hooks.register("insert_global_admin_css")
 def badge_css():
-    """The meaning-coloured badges (portal/core/badges.py) on every admin page."""
-    return format_html('<link rel="stylesheet" href="{}">', static("css/badges.css"))
+    """The design tokens and the meaning-coloured badges (portal/core/badges.py) on every admin page.
+
+    The admin stylesheets of the apps (reporting.css, inspections.css) use the same tokens.
+    """
+    return format_html(
+        '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">',
+        static("css/tokens.css"),
+        static("css/badges.css"),
+    )
 
 
 class LockoutPermissionPolicy(ModelPermissionPolicy):

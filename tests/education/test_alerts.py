@@ -137,7 +137,7 @@ def test_alert_validation(alert_index):
 def test_alert_page_speaks_plainly_with_a_badge_coloured_by_meaning(client, make_alert, severity, tone):
     alert = make_alert(severity=severity)
     html = client.get(alert.url).content.decode()
-    assert f'class="edu-badge edu-badge--{tone}"' in html
+    assert f'class="badge badge--{tone}"' in html
     assert "<dt>Urgensi</dt>" not in html and "Kepastian" not in html  # CAP's words stay in the CAP feed
 
 
