@@ -7,15 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.images.models import Filter
 
 from rest_framework import serializers
 
 # Rendition specs, in one place: cards in listings, the hero on the page, social previews.
 CARD_SPEC = "fill-640x360"
 HERO_SPEC = "fill-1200x630"
-# Cards offer WebP at two widths (srcset) and keep the JPEG/PNG card as fallback;
-# templates/education/includes/card.html uses exactly these specs.
-CARD_WEBP_SPECS = ("fill-320x180|format-webp", "fill-640x360|format-webp")
+# Cards are a <picture>: WebP at four widths, JPEG at the same widths as fallback.
+# templates/education/includes/card.html passes exactly these specs to {% picture %};
+# with_cards() prefetches their renditions, so a listing costs the same queries at any length.
+CARD_PICTURE = ("fill-{320x180,480x270,640x360,800x450}", "format-{webp,jpeg}")
+CARD_PICTURE_SPECS = tuple(Filter.expand_spec(CARD_PICTURE))
 
 
 class CardMixin(models.Model):
@@ -59,10 +62,10 @@ class CardMixin(models.Model):
 
 
 def with_cards(queryset):
-    """Pages ready for cards: hero image and its card rendition in two queries, whatever the count."""
+    """Pages ready for cards: hero image and its card renditions in two queries, whatever the count."""
     from wagtail.images import get_image_model
 
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=[CARD_SPEC, *CARD_WEBP_SPECS])
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_PICTURE_SPECS)
     return queryset.select_related("hero_image").prefetch_related(
         models.Prefetch("hero_image__renditions", queryset=renditions)
     )
