@@ -14,11 +14,12 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from education.blocks import BodyBlock
+from portal.core.routing import CachedViewRestrictionsMixin, public
 
 from .base import CardMixin, with_cards
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
     """Campaigns, grouped as current, upcoming and past."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -39,8 +40,7 @@ class CampaignIndexPage(Page):
 
     def campaigns(self):
         return (
-            CampaignPage.objects.live()
-            .public()
+            public(CampaignPage.objects.live())
             .child_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("start_date", "pk")
@@ -62,7 +62,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(CardMixin, Page):
+class CampaignPage(CardMixin, CachedViewRestrictionsMixin, Page):
     """A time-bound effort, e.g. the dry season's "don't burn rubbish or land"."""
 
     class Status(models.TextChoices):
@@ -169,7 +169,7 @@ class CampaignPage(CardMixin, Page):
         # Related articles are chosen once, in the source language: show each in this page's language.
         keys = self.related_articles.values("article__translation_key")
         articles = with_cards(
-            ArticlePage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
+            public(ArticlePage.objects.live()).filter(translation_key__in=keys, locale_id=self.locale_id)
         )
         chosen = self.related_articles.values_list("article__translation_key", flat=True)
         order = {key: i for i, key in enumerate(chosen)}

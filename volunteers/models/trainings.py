@@ -24,6 +24,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from portal.core.routing import CachedViewRestrictionsMixin
+
 
 def with_seats(queryset):
     """Annotate trainings with `confirmed_count` and `waitlist_count`, in one query."""
@@ -47,7 +49,7 @@ def with_seats(queryset):
     )
 
 
-class TrainingIndexPage(Page):
+class TrainingIndexPage(CachedViewRestrictionsMixin, Page):
     """Lists upcoming and past trainings; placed under the home page."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -96,7 +98,7 @@ class TrainingIndexPage(Page):
         return response
 
 
-class TrainingPage(Page):
+class TrainingPage(CachedViewRestrictionsMixin, Page):
     """One training session with limited seats, a registration window and a waitlist."""
 
     class Audience(models.TextChoices):
