@@ -15,7 +15,6 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +23,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from portal.core.freshness import revalidate_each_time
 from portal.core.routing import CachedViewRestrictionsMixin
 
 
@@ -92,10 +92,9 @@ class TrainingIndexPage(CachedViewRestrictionsMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # Seat counts change with every registration: let caches keep the page briefly only.
-        patch_cache_control(response, max_age=0, must_revalidate=True)
-        return response
+        # Seat counts change with every registration: browsers and proxies revalidate,
+        # the page cache keeps the page until the next registration bumps the content version.
+        return revalidate_each_time(super().serve(request, *args, **kwargs))
 
 
 class TrainingPage(CachedViewRestrictionsMixin, Page):
@@ -285,6 +284,6 @@ class TrainingPage(CachedViewRestrictionsMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        patch_cache_control(response, max_age=0, must_revalidate=True)
-        return response
+        # Seat counts change with every registration: browsers and proxies revalidate,
+        # the page cache keeps the page until the next registration bumps the content version.
+        return revalidate_each_time(super().serve(request, *args, **kwargs))
