@@ -53,7 +53,7 @@ class ArticleIndexPage(CachedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = Topic.for_locale(self.locale)
+        topics = Topic.for_locale(locale_by_id(self.locale_id))
         slug = request.GET.get("topic", "")
         current_topic = next((topic for topic in topics if topic.slug == slug), None)
         articles = self.articles()
@@ -117,7 +117,7 @@ class ArticlePage(CardMixin, CachedViewRestrictionsMixin, Page):
         """Topics in the page's language (set in bulk by attach_topics, else one query)."""
         cached = getattr(self, "_localized_topics", None)
         if cached is None:
-            cached = self.attach_topics([self], Topic.for_locale(self.locale))[0]._localized_topics
+            cached = self.attach_topics([self], Topic.for_locale(locale_by_id(self.locale_id)))[0]._localized_topics
         return cached
 
     @staticmethod

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -14,6 +15,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from education.blocks import BodyBlock
+from portal.core.locales import active_locale, locale_by_id
 from portal.core.routing import CachedViewRestrictionsMixin, public
 
 from .base import CardMixin, with_cards
@@ -145,18 +147,28 @@ class CampaignPage(CardMixin, CachedViewRestrictionsMixin, Page):
     def get_status_display(self):
         return self.Status(self.status).label
 
+    @cached_property
+    def _cta_target(self):
+        """The chosen page in the active language if published there (Page.localized, minus its locale queries)."""
+        page = self.cta_page
+        locale = active_locale()
+        if page.locale_id != locale.pk:
+            translated = page.get_translation_or_none(locale)
+            if translated is not None and translated.live:
+                page = translated
+        return page
+
     @property
     def cta_href(self):
         if self.cta_page_id:
-            page = self.cta_page.localized
-            return page.url
+            return self._cta_target.url
         return self.cta_url
 
     @property
     def call_to_action(self):
         if not self.cta_label:
             return {}
-        return {"label": self.cta_label, "url": self.cta_page.localized.full_url if self.cta_page_id else self.cta_url}
+        return {"label": self.cta_label, "url": self._cta_target.full_url if self.cta_page_id else self.cta_url}
 
     @property
     def kecamatan_list(self):
@@ -164,6 +176,7 @@ class CampaignPage(CardMixin, CachedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .articles import ArticlePage
+        from .topics import Topic
 
         context = super().get_context(request, *args, **kwargs)
         # Related articles are chosen once, in the source language: show each in this page's language.
@@ -173,6 +186,7 @@ class CampaignPage(CardMixin, CachedViewRestrictionsMixin, Page):
         )
         chosen = self.related_articles.values_list("article__translation_key", flat=True)
         order = {key: i for i, key in enumerate(chosen)}
+        articles = ArticlePage.attach_topics(articles, Topic.for_locale(locale_by_id(self.locale_id)))
         context["articles"] = sorted(articles, key=lambda a: order.get(a.translation_key, 0))
         context["kecamatan"] = [area.kecamatan for area in self.areas.select_related("kecamatan")]
         return context
