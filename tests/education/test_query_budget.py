@@ -62,3 +62,38 @@ def test_flat_query_count(
     _more_content(make_article, topics, 50)
     large = _measure(client, url, budget, django_assert_max_num_queries)
     assert large == small
+
+
+def _campaigns(campaign_index, start, count):
+    import datetime
+
+    from django.utils import timezone
+
+    from education.models import CampaignPage
+
+    today = timezone.localdate()
+    for i in range(start, start + count):
+        # Current, upcoming and past ones, so that every section and the pagination are filled.
+        offset = datetime.timedelta(days=(i % 3 - 1) * 40)
+        campaign = CampaignPage(
+            title=f"Kampanye {i}",
+            slug=f"kampanye-{i}",
+            key_message="Pesan",
+            summary="Ringkas",
+            start_date=today + offset - datetime.timedelta(days=5),
+            end_date=today + offset + datetime.timedelta(days=5),
+        )
+        campaign_index.add_child(instance=campaign)
+        campaign.save_revision().publish()
+
+
+def test_campaign_index_is_paginated_with_a_flat_query_count(client, campaign_index, django_assert_max_num_queries):
+    _campaigns(campaign_index, 0, 3)
+    small = _measure(client, campaign_index.url, PAGE_BUDGET, django_assert_max_num_queries)
+    _campaigns(campaign_index, 3, 27)
+    large = _measure(client, campaign_index.url, PAGE_BUDGET, django_assert_max_num_queries)
+    assert large == small
+    html = client.get(campaign_index.url).content.decode()
+    assert 'rel="next"' in html
+    for bad in ["abc", "0", "999"]:
+        assert client.get(f"{campaign_index.url}?page={bad}").status_code == 200

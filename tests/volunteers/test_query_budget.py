@@ -46,7 +46,8 @@ def test_upcoming_trainings_are_paginated(client, uncached, trainings_index, mak
     assert 'rel="next"' in html and 'href="?page=2"' in html
     second = client.get(trainings_index.url + "?page=2").content.decode()
     assert "Sesi nomor 13" in second and 'rel="prev"' in second
-    assert "Page 2 of 2" in second or "Halaman 2 dari 2" in second
+    title = second[second.index("<title>") : second.index("</title>")]
+    assert "Halaman 2 dari 2" in title
     # Bad page numbers answer a page of the list, never an error.
     for bad in ["abc", "0", "-1", "999", "1.5"]:
         assert client.get(trainings_index.url + f"?page={bad}").status_code == 200
