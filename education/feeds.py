@@ -17,6 +17,7 @@ from education.cap import CAP_CONTENT_TYPE
 from education.models import ArticleIndexPage, ArticlePage, Topic
 from education.templatetags.education_tags import active_alerts_for
 from portal.core.links import absolute_url, page_url
+from portal.core.routing import public
 
 FEED_SIZE = 20
 
@@ -54,7 +55,7 @@ class ArticleFeed(PublicFeed):
 
     def items(self):
         locale = Locale.get_active()
-        articles = list(ArticlePage.objects.live().public().filter(locale=locale).order_by("-date", "-pk")[:FEED_SIZE])
+        articles = list(public(ArticlePage.objects.live()).filter(locale=locale).order_by("-date", "-pk")[:FEED_SIZE])
         return ArticlePage.attach_topics(articles, Topic.for_locale(locale))
 
     def item_title(self, item):

@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from portal.core.links import page_url
+from portal.core.routing import public
 
 
 class PortalSitemap(Sitemap):
@@ -19,7 +20,7 @@ class PortalSitemap(Sitemap):
         pages = Page.objects.none()
         for root in site.root_page.get_translations(inclusive=True):
             pages |= Page.objects.descendant_of(root, inclusive=True)
-        return pages.live().public().order_by("path").defer_streamfields().select_related("locale").specific()
+        return public(pages.live()).order_by("path").defer_streamfields().select_related("locale").specific()
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)

@@ -23,6 +23,7 @@ from django_tasks import task
 from education.models import AlertDelivery, AlertPage, AlertSubscription
 from portal.core.links import absolute_url, page_url
 from portal.core.notifications import notify_on_commit
+from portal.core.routing import public
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def email_alert(translation_key):
     """Send a published, not yet expired alert to every subscriber who has not had it."""
     versions = {
         page.locale.language_code: page
-        for page in AlertPage.objects.live().public().filter(translation_key=translation_key).select_related("locale")
+        for page in public(AlertPage.objects.live()).filter(translation_key=translation_key).select_related("locale")
     }
     if not versions:
         return 0

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 
 from education import cap
 from education.models import AlertPage, ArticleIndexPage, ArticlePage, CampaignPage, Topic
+from portal.core.routing import public
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 100
@@ -21,8 +22,7 @@ def search(request):
     page_obj = None
     if query:
         pages = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(locale=locale)
             .type(ArticlePage, CampaignPage, AlertPage)
             .specific()
@@ -48,7 +48,7 @@ def search(request):
 @require_safe
 def cap_alert(request, key):
     """One alert as a CAP 1.2 message, with an <info> per published language."""
-    translations = list(AlertPage.objects.live().public().filter(translation_key=key).select_related("locale"))
+    translations = list(public(AlertPage.objects.live()).filter(translation_key=key).select_related("locale"))
     if not translations:
         raise Http404
     language = request.LANGUAGE_CODE

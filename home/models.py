@@ -10,6 +10,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal.core.routing import CachedViewRestrictionsMixin
+
 
 @register_snippet
 class DepartmentIdentity(TranslatableMixin, models.Model):
@@ -119,7 +121,7 @@ class DepartmentHotline(Orderable):
         return f"{self.get_kind_display()} {self.name}: {self.number}".strip()
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The portal's front door: the first screen says what to do in an emergency."""
 
     emergency_heading = models.CharField(_("emergency heading"), max_length=120)

@@ -12,9 +12,8 @@ from types import SimpleNamespace
 from django.core.cache import cache
 from django.utils import translation
 
-from wagtail.models import Site
-
 from home.models import DepartmentSettings
+from portal.core.routing import find_site
 
 VERSION_KEY = "portal:shell-version"
 TIMEOUT = 60 * 60
@@ -33,7 +32,7 @@ def get_shell(request):
     shell = getattr(request, "_portal_shell", None)
     if shell is not None:
         return shell
-    site = Site.find_for_request(request)
+    site = find_site(request)
     language = translation.get_language()
     version = cache.get_or_set(VERSION_KEY, time.time_ns, None)
     key = f"portal:shell:{version}:{site.pk if site else 0}:{language}"

@@ -13,9 +13,11 @@ How it stays correct:
   carries any cookie other than the CSRF and language cookies (a session, a
   message), or an Authorization header, bypasses the cache entirely.
 - Only responses that set no cookie and state no caching policy of their own
-  are stored. A page that renders a CSRF token always sets the CSRF cookie, so
-  form pages are never stored, and a stored page holds no token: serving it to
-  a visitor who has a CSRF cookie is safe, and their forms keep working.
+  are stored, except those marked by freshness.revalidate_each_time (a
+  training's seats): stored here, revalidated by browsers and proxies.
+  A page that renders a CSRF token always sets the CSRF cookie, so form
+  pages are never stored, and a stored page holds no token: serving it to a
+  visitor who has a CSRF cookie is safe, and their forms keep working.
 - Entries are keyed by scheme, host, full path with query and language, under
   the content version of portal.core.freshness: publishing, or saving a
   snippet, a setting or a training's registrations, makes every entry stale.
@@ -78,7 +80,8 @@ class PageCacheMiddleware:
                 return self._rebuild(hit, request)
         response = self.get_response(request)
         if eligible and self._storable(request, response):
-            patch_cache_control(response, public=True, max_age=self.max_age)
+            if not getattr(response, "page_cache_storable", False):
+                patch_cache_control(response, public=True, max_age=self.max_age)
             if enabled:
                 cache.set(key, self._freeze(response), self.timeout)
                 response["X-Page-Cache"] = "miss"
@@ -98,7 +101,9 @@ class PageCacheMiddleware:
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and "Cache-Control" not in response
+            # A policy of its own means "not for shared caches", unless the view
+            # said the page cache may keep it (freshness.revalidate_each_time).
+            and ("Cache-Control" not in response or getattr(response, "page_cache_storable", False))
             and not (user is not None and user.is_authenticated)
         )
 

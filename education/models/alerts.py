@@ -19,6 +19,8 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
+from portal.core.routing import CachedViewRestrictionsMixin, public
+
 
 class Category(models.TextChoices):
     FIRE = "Fire", _("Fire")
@@ -75,7 +77,7 @@ SEVERITY_TONE = {Severity.EXTREME: "danger", Severity.SEVERE: "danger", Severity
 SEVERITY_RANK = {Severity.EXTREME: 0, Severity.SEVERE: 1, Severity.MODERATE: 2, Severity.MINOR: 3, Severity.UNKNOWN: 4}
 
 
-class AlertIndexPage(Page):
+class AlertIndexPage(CachedViewRestrictionsMixin, Page):
     """Active alerts first, then the recent ones that have expired."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -95,14 +97,14 @@ class AlertIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        alerts = AlertPage.objects.live().public().child_of(self).filter(locale_id=self.locale_id)
+        alerts = public(AlertPage.objects.live()).child_of(self).filter(locale_id=self.locale_id)
         context["active"] = list(AlertPage.order_by_severity(alerts.filter(onset__lte=now, expires__gt=now)))
         context["upcoming"] = list(alerts.filter(onset__gt=now).order_by("onset"))
         context["expired"] = list(alerts.filter(expires__lte=now).order_by("-expires")[: self.recent_limit])
         return context
 
 
-class AlertPage(Page):
+class AlertPage(CachedViewRestrictionsMixin, Page):
     """A public warning: a burning ban, a major fire with road closures, an evacuation."""
 
     event = models.CharField(
@@ -219,7 +221,7 @@ class AlertPage(Page):
     def active(cls, now=None):
         """Live public alerts whose window includes now, in every language, most severe first."""
         now = now or timezone.now()
-        return cls.order_by_severity(cls.objects.live().public().filter(onset__lte=now, expires__gt=now))
+        return cls.order_by_severity(public(cls.objects.live()).filter(onset__lte=now, expires__gt=now))
 
     @classmethod
     def next_change(cls, now):

@@ -16,6 +16,7 @@ from wagtail.search import index
 from education.blocks import BodyBlock, body_text
 from portal.core.links import absolute_url, page_url
 from portal.core.locales import locale_by_id
+from portal.core.routing import CachedViewRestrictionsMixin, public
 
 from .base import HERO_SPEC, CardMixin, TopicsField, with_cards
 from .topics import Topic
@@ -23,7 +24,7 @@ from .topics import Topic
 WORDS_PER_MINUTE = 200
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(CachedViewRestrictionsMixin, Page):
     """The list of safety articles, newest first, filterable by topic."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -44,8 +45,7 @@ class ArticleIndexPage(Page):
     def articles(self):
         """This language's live articles under this index, newest first."""
         return (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .child_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-first_published_at", "-pk")
@@ -53,7 +53,7 @@ class ArticleIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = Topic.for_locale(self.locale)
+        topics = Topic.for_locale(locale_by_id(self.locale_id))
         slug = request.GET.get("topic", "")
         current_topic = next((topic for topic in topics if topic.slug == slug), None)
         articles = self.articles()
@@ -71,7 +71,7 @@ class ArticleIndexPage(Page):
         return context
 
 
-class ArticlePage(CardMixin, Page):
+class ArticlePage(CardMixin, CachedViewRestrictionsMixin, Page):
     """A fire-safety article: summary, hero image, topics and a structured body."""
 
     date = models.DateField(_("date"), default=timezone.localdate, help_text=_("Shown on the article and its card."))
@@ -117,7 +117,7 @@ class ArticlePage(CardMixin, Page):
         """Topics in the page's language (set in bulk by attach_topics, else one query)."""
         cached = getattr(self, "_localized_topics", None)
         if cached is None:
-            cached = self.attach_topics([self], Topic.for_locale(self.locale))[0]._localized_topics
+            cached = self.attach_topics([self], Topic.for_locale(locale_by_id(self.locale_id)))[0]._localized_topics
         return cached
 
     @staticmethod
@@ -140,8 +140,7 @@ class ArticlePage(CardMixin, Page):
         """Newest other articles in this language that share a topic."""
         keys = ArticleTopic.objects.filter(page=self).values("topic__translation_key")
         return with_cards(
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .filter(locale_id=self.locale_id, topic_links__topic__translation_key__in=keys)
             .exclude(pk=self.pk)
             .distinct()

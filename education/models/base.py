@@ -27,6 +27,9 @@ class CardMixin(models.Model):
     summary = models.TextField(
         _("summary"), max_length=300, help_text=_("One or two sentences shown on cards, in search and in feeds.")
     )
+    # Fetched with the page when it is served (portal.core.routing).
+    route_select_related = ("hero_image",)
+
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),

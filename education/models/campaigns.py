@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -14,11 +15,13 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from education.blocks import BodyBlock
+from portal.core.locales import active_locale, locale_by_id
+from portal.core.routing import CachedViewRestrictionsMixin, public
 
 from .base import CardMixin, with_cards
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
     """Campaigns, grouped as current, upcoming and past."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -39,8 +42,7 @@ class CampaignIndexPage(Page):
 
     def campaigns(self):
         return (
-            CampaignPage.objects.live()
-            .public()
+            public(CampaignPage.objects.live())
             .child_of(self)
             .filter(locale_id=self.locale_id)
             .order_by("start_date", "pk")
@@ -62,7 +64,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(CardMixin, Page):
+class CampaignPage(CardMixin, CachedViewRestrictionsMixin, Page):
     """A time-bound effort, e.g. the dry season's "don't burn rubbish or land"."""
 
     class Status(models.TextChoices):
@@ -145,18 +147,28 @@ class CampaignPage(CardMixin, Page):
     def get_status_display(self):
         return self.Status(self.status).label
 
+    @cached_property
+    def _cta_target(self):
+        """The chosen page in the active language if published there (Page.localized, minus its locale queries)."""
+        page = self.cta_page
+        locale = active_locale()
+        if page.locale_id != locale.pk:
+            translated = page.get_translation_or_none(locale)
+            if translated is not None and translated.live:
+                page = translated
+        return page
+
     @property
     def cta_href(self):
         if self.cta_page_id:
-            page = self.cta_page.localized
-            return page.url
+            return self._cta_target.url
         return self.cta_url
 
     @property
     def call_to_action(self):
         if not self.cta_label:
             return {}
-        return {"label": self.cta_label, "url": self.cta_page.localized.full_url if self.cta_page_id else self.cta_url}
+        return {"label": self.cta_label, "url": self._cta_target.full_url if self.cta_page_id else self.cta_url}
 
     @property
     def kecamatan_list(self):
@@ -164,15 +176,17 @@ class CampaignPage(CardMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .articles import ArticlePage
+        from .topics import Topic
 
         context = super().get_context(request, *args, **kwargs)
         # Related articles are chosen once, in the source language: show each in this page's language.
         keys = self.related_articles.values("article__translation_key")
         articles = with_cards(
-            ArticlePage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
+            public(ArticlePage.objects.live()).filter(translation_key__in=keys, locale_id=self.locale_id)
         )
         chosen = self.related_articles.values_list("article__translation_key", flat=True)
         order = {key: i for i, key in enumerate(chosen)}
+        articles = ArticlePage.attach_topics(articles, Topic.for_locale(locale_by_id(self.locale_id)))
         context["articles"] = sorted(articles, key=lambda a: order.get(a.translation_key, 0))
         context["kecamatan"] = [area.kecamatan for area in self.areas.select_related("kecamatan")]
         return context

@@ -28,6 +28,7 @@ from education.models import (
 from education.models.alerts import AlertPage
 from portal.core.links import absolute_url, page_url
 from portal.core.locales import active_locale
+from portal.core.routing import public
 from portal.core.templatetags.public_tags import describe
 
 register = template.Library()
@@ -131,7 +132,7 @@ def latest_articles(context, count=3):
     def load():
         locale = active_locale()
         articles = list(
-            with_cards(ArticlePage.objects.live().public().filter(locale=locale).order_by("-date", "-pk"))[:count]
+            with_cards(public(ArticlePage.objects.live()).filter(locale=locale).order_by("-date", "-pk"))[:count]
         )
         return ArticlePage.attach_topics(articles, Topic.for_locale(locale))
 
@@ -146,8 +147,7 @@ def current_campaigns(context, count=3):
         today = timezone.localdate()
         return list(
             with_cards(
-                CampaignPage.objects.live()
-                .public()
+                public(CampaignPage.objects.live())
                 .filter(locale=active_locale(), start_date__lte=today, end_date__gte=today)
                 .order_by("end_date", "pk")
             )[:count]

@@ -3,6 +3,7 @@ language, the menu, and the links to this page in each language."""
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -58,19 +59,15 @@ def language_versions(context):
     current = get_language()
     page = context.get("page")
     is_page = isinstance(page, Page) and page.pk is not None
-    translations = {}
-    if is_page:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+    translations = _translation_urls(request, page) if is_page else {}
 
     homes = get_shell(request).homes
     versions = []
     for code, _name in settings.LANGUAGES:
         if is_page:
-            target = translations.get(code)
-            available = target is not None
+            available = code in translations
             fallback = homes[code]["url"] if code in homes else f"/{code}/"
-            url = target.get_url(request) if available else fallback
+            url = translations[code] if available else fallback
         else:
             available = True
             url = translate_url(request.get_full_path(), code)
@@ -85,6 +82,17 @@ def language_versions(context):
         )
     request._language_versions = versions
     return versions
+
+
+def _translation_urls(request, page):
+    """{language code: URL} of the page's live translations, kept until the content changes."""
+    key = f"portal:translations:{freshness.version()}:{request.get_host()}:{page.pk}"
+    urls = cache.get(key)
+    if urls is None:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        urls = {translation.locale.language_code: translation.get_url(request) for translation in translations}
+        cache.set(key, urls, getattr(settings, "PAGE_CACHE_TIMEOUT", 300))
+    return urls
 
 
 @register.simple_tag

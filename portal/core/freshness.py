@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -45,6 +46,20 @@ DEFAULT_CONTENT_APPS = (
 )
 # wagtailcore models written on every request or edit that change nothing public.
 IGNORED_MODELS = {"wagtailcore.pagelogentry", "wagtailcore.modellogentry", "wagtailcore.referenceindex"}
+
+
+def revalidate_each_time(response):
+    """Browsers and proxies ask again on every view; the application's page cache may still store it.
+
+    For pages whose figures change with visitors' actions (a training's seats):
+    the page cache is safe for them, since every such change bumps the content
+    version, but a copy in a browser or proxy would not be told. `max-age=0,
+    must-revalidate` makes them revalidate (ConditionalGetMiddleware's ETag
+    turns that into a 304, answered from the page cache).
+    """
+    patch_cache_control(response, max_age=0, must_revalidate=True)
+    response.page_cache_storable = True
+    return response
 
 
 def register_schedule(next_change):

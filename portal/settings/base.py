@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's site, route and view restrictions from the cache (portal/core/routing.py).
+    "portal.core.routing.RoutingCacheMiddleware",
     # Staff who see personal data set up a second factor before the admin (STAFF_MFA_REQUIRED).
     "portal.core.signin.StaffMFAMiddleware",
     # Last: turns a lockout into the translated lockout page (or JSON under /api/).

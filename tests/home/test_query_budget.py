@@ -13,7 +13,7 @@ def _uncached_pages(settings):
     settings.PAGE_CACHE_ENABLED = False
 
 
-HOME_BUDGET = 20
+HOME_BUDGET = 8
 
 
 def _add_content(home_id, start, count):

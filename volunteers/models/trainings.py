@@ -15,7 +15,6 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +22,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+
+from portal.core.freshness import revalidate_each_time
+from portal.core.routing import CachedViewRestrictionsMixin
 
 
 def with_seats(queryset):
@@ -47,7 +49,7 @@ def with_seats(queryset):
     )
 
 
-class TrainingIndexPage(Page):
+class TrainingIndexPage(CachedViewRestrictionsMixin, Page):
     """Lists upcoming and past trainings; placed under the home page."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -90,13 +92,12 @@ class TrainingIndexPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # Seat counts change with every registration: let caches keep the page briefly only.
-        patch_cache_control(response, max_age=0, must_revalidate=True)
-        return response
+        # Seat counts change with every registration: browsers and proxies revalidate,
+        # the page cache keeps the page until the next registration bumps the content version.
+        return revalidate_each_time(super().serve(request, *args, **kwargs))
 
 
-class TrainingPage(Page):
+class TrainingPage(CachedViewRestrictionsMixin, Page):
     """One training session with limited seats, a registration window and a waitlist."""
 
     class Audience(models.TextChoices):
@@ -283,6 +284,6 @@ class TrainingPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        patch_cache_control(response, max_age=0, must_revalidate=True)
-        return response
+        # Seat counts change with every registration: browsers and proxies revalidate,
+        # the page cache keeps the page until the next registration bumps the content version.
+        return revalidate_each_time(super().serve(request, *args, **kwargs))

@@ -1,0 +1,122 @@
+"""Wagtail routing and view restrictions from the cache.
+
+Serving a Wagtail page asks the database for the site, the active locale, the
+root page, then two rows per level of the URL (the child by slug, then its
+specific row), then the page's ancestors and their view restrictions: about
+ten queries before the page's own content, on every uncached request. None of
+it changes without an edit, and every edit that could change it (a page, a
+site, a view restriction, all in wagtailcore) bumps the content version of
+portal.core.freshness. So the answers are kept in the shared cache under that
+version: a page is then found with one query for its specific row.
+
+Routes and restrictions are stored as plain values (ids, paths, model
+labels); the site as its (small) model instance, as Django's cache pickles it.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import translation
+
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+from portal.core import freshness
+
+NO_SITE = "none"
+
+
+def _timeout():
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
+
+
+def find_site(request):
+    """Site.find_for_request(), cached; Wagtail then reuses it (request._wagtail_site)."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    key = f"portal:site:{freshness.version()}:{request._get_raw_host()}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)  # with its root page (select_related)
+        cache.set(key, site or NO_SITE, _timeout())
+        return site
+    request._wagtail_site = None if site == NO_SITE else site
+    return request._wagtail_site
+
+
+def restricted_paths():
+    """(restriction id, page path) of every page view restriction: usually none."""
+    key = f"portal:restrictions:{freshness.version()}"
+    found = cache.get(key)
+    if found is None:
+        found = list(PageViewRestriction.objects.values_list("pk", "page__path"))
+        cache.set(key, found, _timeout())
+    return found
+
+
+def private_q():
+    """Wagtail's PageQuerySet.private_q() without its query: pages under a view restriction."""
+    q = Q()
+    for _pk, path in restricted_paths():
+        q |= Q(path__startswith=path)
+    return q
+
+
+def public(queryset):
+    """queryset.public() without a query per call."""
+    q = private_q()
+    return queryset.exclude(q) if q else queryset
+
+
+class CachedViewRestrictionsMixin:
+    """For page models: their view restrictions from the cache (Wagtail checks them on every serve)."""
+
+    def get_view_restrictions(self):
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        ids = [pk for pk, path in restricted_paths() if self.path.startswith(path)]
+        # An empty pk__in list is answered without a query.
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
+
+def prime_route(request, path):
+    """Resolve the page for `path` from the cache and hand it to Wagtail's serve view.
+
+    A page model may name forward foreign keys in `route_select_related`:
+    they are fetched with the page.
+    """
+    site = find_site(request)
+    if site is None or hasattr(request, "_wagtail_route_for_request"):
+        return
+    key = f"portal:route:{freshness.version()}:{site.pk}:{translation.get_language()}:{path}"
+    found = cache.get(key)
+    if found is not None:
+        label, pk, args, kwargs = found
+        model = apps.get_model(label)
+        # Foreign keys every view of the page reads (a hero image), in the same query.
+        page = model.objects.select_related(*getattr(model, "route_select_related", ())).filter(pk=pk).first()
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page, args, kwargs)
+            return
+    result = Page.route_for_request(request, path)
+    if result is not None:
+        page, args, kwargs = result
+        cache.set(key, (page._meta.label_lower, page.pk, tuple(args), dict(kwargs)), _timeout())
+
+
+class RoutingCacheMiddleware:
+    """Prime Wagtail's page serving with the cached site and route."""
+
+    def __init__(self, get_response):
+        from wagtail.views import serve  # needs the app registry, which models importing this module precede
+
+        self.get_response = get_response
+        self.serve = serve
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is self.serve and request.method in ("GET", "HEAD"):
+            prime_route(request, view_args[0] if view_args else view_kwargs.get("path", ""))
