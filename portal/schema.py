@@ -28,9 +28,10 @@ def lib_doc_excludes():
     serializer mixin's (it explains the plumbing, not the operation's body)."""
     from drf_spectacular.plumbing import get_lib_doc_excludes
 
+    from portal.core.signin import TokenSerializer
     from portal.core.text import TextSerializerMixin
 
-    return [*get_lib_doc_excludes(), TextSerializerMixin]
+    return [*get_lib_doc_excludes(), TextSerializerMixin, TokenSerializer]
 
 
 def _ref(name):

@@ -32,6 +32,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 
 from portal.core.clients import client_ip
 from portal.core.roles import PERSONAL_DATA_ROLES
+from portal.core.text import TextSerializerMixin
 
 # The keys an entry point may name the account by: Django's and DRF's forms
 # say "username", allauth's authenticate() receives "email" (or "username").
@@ -98,7 +99,7 @@ def has_second_factor(user):
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-class TokenSerializer(AuthTokenSerializer):
+class TokenSerializer(TextSerializerMixin, AuthTokenSerializer):
     """DRF's username and password, then the second factor the sign-in form asks for.
 
     A password alone yields no token for an account with an authenticator app,
