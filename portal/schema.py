@@ -28,9 +28,10 @@ def lib_doc_excludes():
     serializer mixin's (it explains the plumbing, not the operation's body)."""
     from drf_spectacular.plumbing import get_lib_doc_excludes
 
+    from portal.core.signin import TokenSerializer
     from portal.core.text import TextSerializerMixin
 
-    return [*get_lib_doc_excludes(), TextSerializerMixin]
+    return [*get_lib_doc_excludes(), TextSerializerMixin, TokenSerializer]
 
 
 def _ref(name):
@@ -150,11 +151,24 @@ class TokenViewSchema(OpenApiViewExtension):
     def view_replacement(self):
         @extend_schema(
             tags=["auth"],
-            summary="Exchange a username and password for an API token",
+            summary="Exchange a username and password (and an authenticator code) for an API token",
+            description=(
+                "Send `username` and `password`. An account with an authenticator app set up, and, when "
+                "STAFF_MFA_REQUIRED is on, staff who can see personal data, must also send `code`: the app's "
+                "current code (or one of the account's recovery codes, each usable once). Without it the "
+                "answer is 400 with a message under `code`; staff who must have an app and have none set up "
+                "get 400 (`non_field_errors`) until they set one up on the website. Wrong passwords and wrong "
+                "codes count together: after AXES_FAILURE_LIMIT of them the account and address get 429."
+            ),
             auth=[],
             responses={
                 200: inline_serializer("AuthToken", {"token": serializers.CharField()}),
-                400: OpenApiResponse(description="Wrong username or password, or a missing field."),
+                400: OpenApiResponse(
+                    description=(
+                        "Wrong username or password, a missing field, a missing or wrong authenticator "
+                        "code (`code`), or an authenticator app that must be set up first."
+                    )
+                ),
                 # DRF's default authentication still reads an Authorization header sent here.
                 401: OpenApiResponse(description="An Authorization header with an unknown token was sent."),
             },

@@ -6,6 +6,7 @@ from django import forms
 
 import django_filters
 from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
 
 
 class UTCIsoDateTimeField(IsoDateTimeField):
@@ -27,3 +28,24 @@ class UTCIsoDateTimeField(IsoDateTimeField):
 
 class UTCIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UTCIsoDateTimeField
+
+
+# The largest id the API's paths accept (portal.core.contract.ID_PATTERN: at most 18 digits).
+ID_MAX = 10**18 - 1
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": ID_MAX})
+class IdFilter(django_filters.NumberFilter):
+    """An object's id in the query: a whole number from 1 to ID_MAX, anything else a 400.
+
+    django-filter's NumberFilter takes decimals ("1.5", "1e5") and numbers of any
+    size, which the database cannot compare with an id column (a 500 on SQLite)
+    and the schema (type integer) does not allow.
+    """
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", ID_MAX)
+        super().__init__(*args, **kwargs)

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model, user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -23,12 +23,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from allauth.mfa.base.forms import BaseAuthenticateForm
 from allauth.mfa.models import Authenticator
 from axes.helpers import get_cool_off
+from rest_framework import serializers
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 
 from portal.core.clients import client_ip
 from portal.core.roles import PERSONAL_DATA_ROLES
+from portal.core.text import TextSerializerMixin
 
 # The keys an entry point may name the account by: Django's and DRF's forms
 # say "username", allauth's authenticate() receives "email" (or "username").
@@ -90,14 +94,71 @@ def lockout_response(request, original_response=None, credentials=None):
     return response
 
 
+def has_second_factor(user):
+    """A TOTP authenticator is set up (recovery codes alone are not a factor to ask for)."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class TokenSerializer(TextSerializerMixin, AuthTokenSerializer):
+    """DRF's username and password, then the second factor the sign-in form asks for.
+
+    A password alone yields no token for an account with an authenticator app,
+    nor, with STAFF_MFA_REQUIRED, for staff who can see personal data. The code
+    is checked by allauth's own form (TOTP or a recovery code, each code once);
+    a wrong one counts towards the django-axes lockout like a wrong password.
+    """
+
+    code = serializers.CharField(
+        label=_("Authenticator code"),
+        help_text=_(
+            "The current code of the authenticator app (or a recovery code). Required when the account has "
+            "an authenticator app set up, or must have one (staff who can see personal data, when "
+            "STAFF_MFA_REQUIRED is on)."
+        ),
+        max_length=64,
+        required=False,
+        write_only=True,
+    )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        user = attrs["user"]
+        if not (has_second_factor(user) or needs_second_factor(user)):
+            return attrs
+        if not has_second_factor(user):
+            raise serializers.ValidationError(
+                _(
+                    "This account must sign in with an authenticator app. Set one up in your account "
+                    "settings on the website first."
+                ),
+                code="mfa_setup_required",
+            )
+        code = attrs.get("code", "")
+        if not code:
+            raise serializers.ValidationError(
+                {"code": [_("Enter the code from your authenticator app.")]}, code="mfa_required"
+            )
+        form = BaseAuthenticateForm(data={"code": code}, user=user)
+        if not form.is_valid():
+            # Counted by django-axes like a wrong password: ten wrong codes lock the account and address.
+            user_login_failed.send(
+                sender=__name__, credentials={"username": attrs["username"]}, request=self.context.get("request")
+            )
+            raise serializers.ValidationError({"code": form.errors["code"]}, code="mfa_incorrect")
+        form.authenticator.record_usage()
+        return attrs
+
+
 class TokenView(ObtainAuthToken):
-    """DRF's token endpoint, handing django-axes the request it watches.
+    """DRF's token endpoint, with the second factor, handing django-axes the request it watches.
 
     DRF's serializer passes its own `Request` wrapper to `authenticate()`;
     axes marks a lockout on the object it is given, and its middleware looks
     at Django's request. Passing Django's request lets the middleware answer
     a locked-out client with the translated 429.
     """
+
+    serializer_class = TokenSerializer
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "request": self.request._request}
@@ -141,7 +202,7 @@ class StaffMFAMiddleware:
         if (
             request.path.startswith("/admin/")
             and needs_second_factor(request.user)
-            and not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
+            and not has_second_factor(request.user)
         ):
             messages.warning(
                 request,

@@ -79,6 +79,21 @@ class TextFormMixin:
 SINGLE_LINE_MAX = 255
 
 
+def _raw(data, name):
+    return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+
+def _holds_unstorable(value):
+    if isinstance(value, str):
+        return has_unstorable(value)
+    if isinstance(value, dict):
+        return any(_holds_unstorable(k) or _holds_unstorable(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_unstorable(item) for item in value)
+    name = getattr(value, "name", None)  # an uploaded file keeps its name
+    return isinstance(name, str) and has_unstorable(name)
+
+
 class TextSerializerMixin:
     """Every writable CharField of the serializer gets the TextValidator.
 
@@ -88,7 +103,8 @@ class TextSerializerMixin:
     def get_fields(self):
         fields = super().get_fields()
         for field in fields.values():
-            if isinstance(field, serializers.CharField) and not field.read_only:
+            password = getattr(field, "style", {}).get("input_type") == "password"
+            if isinstance(field, serializers.CharField) and not field.read_only and not password:
                 single = field.max_length is not None and field.max_length <= SINGLE_LINE_MAX
                 _add(field, single_line=single)
         return fields
@@ -101,6 +117,15 @@ class TextSerializerMixin:
         those, and a loose value is refused like any other invalid one. Form
         data (a QueryDict) is all text and keeps DRF's conversions.
         """
+        # NUL and lone surrogates anywhere in a field the serializer reads (nested values and
+        # file names included); fields it does not read are ignored, whatever they hold.
+        unstorable = {
+            name: [TextValidator.message]
+            for name, field in self.fields.items()
+            if not field.read_only and hasattr(data, "get") and _holds_unstorable(_raw(data, name))
+        }
+        if unstorable:
+            raise serializers.ValidationError(unstorable)
         if isinstance(data, dict):
             errors = {}
             for name, field in self.fields.items():
@@ -127,9 +152,13 @@ class RefuseUnstorableMiddleware:
 
     Such text reaches the database through lookups as well as text fields
     (a code in a URL, a choice in a form, a filter), and PostgreSQL refuses it
-    with an error that would otherwise be a 500. JSON bodies are checked by
-    `portal.core.parsers.JSONParser`. Place it after the locale middleware so
-    the message is in the visitor's language.
+    with an error that would otherwise be a 500. Under /api/ only the path and
+    query are checked here: a body is read after authentication and permission
+    checks (a 401/403 comes first, as the API schema says), JSON bodies by
+    `portal.core.parsers.JSONParser`, form bodies field by field by
+    `TextSerializerMixin` (fields an operation does not read are ignored, as
+    the schema allows). Place it after the locale middleware so the message is
+    in the visitor's language.
     """
 
     def __init__(self, get_response):
@@ -148,9 +177,14 @@ class RefuseUnstorableMiddleware:
         if has_unstorable(request.path_info):
             return True
         data = [request.GET]
-        if request.method == "POST" and request.content_type in (
-            "application/x-www-form-urlencoded",
-            "multipart/form-data",
+        if (
+            request.method == "POST"
+            and not request.path_info.startswith("/api/")
+            and request.content_type
+            in (
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+            )
         ):
             data += [request.POST, request.FILES]
         for querydict in data:

@@ -189,6 +189,31 @@ def test_compression_media_and_the_anonymous_page_cache(running_stack, capsys):
         )
 
 
+def _csp(header):
+    return {name: set(values) for name, *values in (part.split() for part in header.split(";") if part.strip())}
+
+
+def test_files_nginx_serves_carry_the_apps_policies(running_stack):
+    """Static files and media come from nginx, not the app: the same CSP, Permissions-Policy and CORP."""
+    page = requests.get(f"{NGINX}/id/?headers={uuid.uuid4().hex}", timeout=10)
+    assert page.status_code == 200
+    static = re.search(r'href="(/static/[^"]+\.css)"', page.text).group(1)
+    image = re.search(r'src="(/media/[^"]+)"', page.text).group(1)
+    for path, corp in ((static, "same-origin"), (image, "cross-origin"), ("/static/no-such-file.svg", "same-origin")):
+        served = requests.get(f"{NGINX}{path}", timeout=10)
+        assert served.headers["Cross-Origin-Resource-Policy"] == corp, path
+        assert served.headers["Permissions-Policy"] == page.headers["Permissions-Policy"], path
+        assert served.headers["X-Content-Type-Options"] == "nosniff", path
+        app_policy, file_policy = (
+            _csp(page.headers["Content-Security-Policy"]),
+            _csp(served.headers["Content-Security-Policy"]),
+        )
+        # The app's public policy, with images from our own origin only (a file loads no map tiles).
+        assert file_policy.pop("img-src") <= app_policy.pop("img-src"), path
+        assert file_policy == app_policy, path
+    assert page.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
 def test_publishing_purges_the_page_from_nginx(running_stack):
     from wagtail.contrib.frontend_cache.backends import HTTPBackend
 

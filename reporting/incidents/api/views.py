@@ -103,12 +103,14 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         key = (request.headers.get("Idempotency-Key") or "").strip()[:100] or None
         if key and has_unstorable(key):
             raise ParseError(_("The request contains characters that are not allowed (such as NUL)."))
+        # A retry carries the same report: a body that is not a valid report is refused
+        # even under a known key, so a broken client learns of it (400, not a replay).
+        serializer = IncidentCreateSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
         if key:
             existing = Incident.objects.filter(idempotency_key=key).first()
             if existing is not None:
                 return self._created(existing, replay=True)
-        serializer = IncidentCreateSerializer(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
         incident, created = lifecycle.create_incident(
             data=serializer.incident_data(request.user),
             photos=serializer.prepared_photos,

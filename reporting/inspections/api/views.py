@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from portal.core.clients import ScopedRateThrottle
 from portal.core.contract import ID_PATTERN
-from portal.core.filters import UTCIsoDateTimeFilter
+from portal.core.filters import IdFilter, UTCIsoDateTimeFilter
 from portal.core.parsers import JSONParser
 from portal.core.workflow import TransitionNotAllowed
 
@@ -197,7 +197,7 @@ class StaffRequestFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     building_use = django_filters.ChoiceFilter(choices=BuildingUse.choices)
     kecamatan = django_filters.CharFilter(field_name="kecamatan__code")
-    inspector = django_filters.NumberFilter(field_name="visits__inspectors", distinct=True)
+    inspector = IdFilter(field_name="visits__inspectors", distinct=True)
     submitted_after = UTCIsoDateTimeFilter(field_name="submitted_at", lookup_expr="gte")
     submitted_before = UTCIsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
     visit_after = UTCIsoDateTimeFilter(field_name="visits__starts_at", lookup_expr="gte", distinct=True)
