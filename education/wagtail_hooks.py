@@ -11,8 +11,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from education.dashboard import EditorialPanel
 from education.models import AlertPage, ArticlePage, CampaignPage, Severity, Topic
 from portal.core.exports import SafeExportViewSetMixin
+from portal.core.roles import EDITORS, MODERATORS, in_role
 
 
 class TopicFilterSet(WagtailFilterSet):
@@ -78,3 +80,9 @@ class EducationGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_education_viewsets():
     return EducationGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panel(request, panels):
+    if in_role(request.user, EDITORS) or in_role(request.user, MODERATORS):
+        panels.append(EditorialPanel())

@@ -143,6 +143,8 @@ def world(site, django_capture_on_commit_callbacks):
         status="approved",
     )
     seat = seats.register(training, volunteer)
+    # The training has begun (attendance is marked only then); the seat was taken before.
+    TrainingPage.objects.filter(pk=training.pk).update(starts_at=timezone.now() - datetime.timedelta(hours=1))
 
     articles = home.add_child(instance=ArticleIndexPage(title="Edukasi", slug="edukasi"))
     articles.save_revision().publish()

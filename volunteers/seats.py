@@ -157,6 +157,11 @@ def mark_attendance(registration, attended, *, by=None):
         )
         if registration.status != Registration.Status.CONFIRMED:
             raise RegistrationError(_("Only people with a confirmed seat can be marked."), "not_confirmed")
+        # Nobody has attended a training that has not begun: a mark now would issue a certificate early.
+        if registration.training.starts_at > timezone.now():
+            raise RegistrationError(
+                _("This training has not started yet: attendance can be marked once it begins."), "not_started"
+            )
         registration.attended = attended
         registration.attendance_marked_at = timezone.now()
         registration.attendance_marked_by = by

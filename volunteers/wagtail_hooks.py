@@ -147,6 +147,14 @@ class RegistrationEditView(EditView):
             return instance
         return seats.mark_attendance(instance, instance.attended, by=self.request.user)
 
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except seats.RegistrationError as error:
+            form.add_error("attended", error.message)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
 
 class RegistrationViewSet(SafeExportViewSetMixin, ModelViewSet):
     """All registrations; filtered by training this is the roster, exported as CSV or XLSX."""

@@ -19,6 +19,7 @@ from tests.volunteers.conftest import (  # noqa: F401
     make_training,
     make_user,
     make_volunteer,
+    start,
     trainings_index,
 )
 from volunteers import seats
@@ -63,7 +64,7 @@ def give_requests(make_request, django_capture_on_commit_callbacks):  # noqa: F8
 
 
 @pytest.fixture
-def give_volunteering(make_training, coordinator, django_capture_on_commit_callbacks):  # noqa: F811 (fixtures imported above)
+def give_volunteering(make_training, coordinator, start, django_capture_on_commit_callbacks):  # noqa: F811 (fixtures imported above)
     """An upcoming seat (with someone waiting behind), a past attended training, and group leadership."""
 
     def give(profile, waiting_profile=None):
@@ -74,6 +75,7 @@ def give_volunteering(make_training, coordinator, django_capture_on_commit_callb
             if waiting_profile is not None:
                 seats.register(upcoming, waiting_profile.user)
             registration = seats.register(past, profile.user)
+            start(past)
             seats.mark_attendance(registration, True, by=coordinator)
             group = VolunteerGroup.objects.create(name="BALAKAR Thehok", kind="balakar")
             GroupMembership.objects.create(group=group, volunteer=profile, role="leader")

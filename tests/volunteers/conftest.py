@@ -102,6 +102,19 @@ def make_training(trainings_index):
 
 
 @pytest.fixture
+def start():
+    """Move a training's start into the past (registration closes before it starts, so seats come first)."""
+    from volunteers.models import TrainingPage
+
+    def started(training, hours=1):
+        TrainingPage.objects.filter(pk=training.pk).update(starts_at=timezone.now() - datetime.timedelta(hours=hours))
+        training.refresh_from_db()
+        return training
+
+    return started
+
+
+@pytest.fixture
 def coordinators_group(db):
     """The role portal.core.roles declares (synced after every migrate and flush)."""
     from portal.core.roles import COORDINATORS

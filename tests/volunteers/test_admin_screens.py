@@ -61,13 +61,14 @@ def test_viewer_reads_the_roster_but_cannot_mark_or_cancel(client, viewer, make_
     assert (seat.status, seat.attended) == (Registration.Status.CONFIRMED, None)
 
 
-def test_history_shows_seat_and_attendance_changes(client, coordinator, make_training, make_volunteer):
+def test_history_shows_seat_and_attendance_changes(client, coordinator, make_training, make_volunteer, start):
     training = make_training(capacity=1)
     seat = seats.register(training, make_volunteer(name="Ani Peserta").user)
     waiting = seats.register(training, make_volunteer(name="Bayu Menunggu").user)
     UserProfile.objects.update_or_create(user=coordinator, defaults={"preferred_language": "en"})
     client.force_login(coordinator)
     client.post(reverse("volunteers_roster:cancel", args=[seat.pk]))
+    start(training)
     client.post(reverse("volunteers_roster:mark", args=[waiting.pk]), {"attended": "yes"})
     cancelled = client.get(reverse("volunteers_registrations:history", args=[seat.pk])).content.decode()
     assert "Status set to “Seat confirmed”" in cancelled
@@ -75,3 +76,23 @@ def test_history_shows_seat_and_attendance_changes(client, coordinator, make_tra
     promoted = client.get(reverse("volunteers_registrations:history", args=[waiting.pk])).content.decode()
     assert "Status changed from “On the waitlist” to “Seat confirmed”" in promoted
     assert "Marked present" in promoted
+
+
+NOT_STARTED = "This training has not started yet: attendance can be marked once it begins."
+
+
+def test_attendance_waits_for_the_training_to_start(client, coordinator, make_training, make_volunteer, start):
+    training = make_training(capacity=1)
+    seat = seats.register(training, make_volunteer(name="Ani Peserta").user)
+    UserProfile.objects.update_or_create(user=coordinator, defaults={"preferred_language": "en"})
+    client.force_login(coordinator)
+    response = client.post(reverse("volunteers_roster:mark", args=[seat.pk]), {"attended": "yes"}, follow=True)
+    assert NOT_STARTED in response.content.decode()
+    seat = Registration.objects.get(pk=seat.pk)
+    assert (seat.attended, seat.attendance_marked_by, hasattr(seat, "certificate")) == (None, None, False)
+    edit = client.post(reverse("volunteers_registrations:edit", args=[seat.pk]), {"attended": "true"})
+    assert edit.status_code == 200 and NOT_STARTED in edit.content.decode()
+    assert Registration.objects.get(pk=seat.pk).attended is None
+    start(training)
+    client.post(reverse("volunteers_roster:mark", args=[seat.pk]), {"attended": "yes"})
+    assert Registration.objects.get(pk=seat.pk).attended is True

@@ -89,7 +89,7 @@ def test_register_refused_for_pending_volunteer(api, make_training, make_volunte
     assert response.status_code == 400 and response.json()["code"] == "not_volunteer"
 
 
-def test_roster_and_attendance_for_coordinators_only(api, make_training, make_volunteer, coordinator):
+def test_roster_and_attendance_for_coordinators_only(api, make_training, make_volunteer, coordinator, start):
     training = make_training(capacity=1)
     volunteer = make_volunteer(name="Agus Firmansyah")
     registration = seats.register(training, volunteer.user)
@@ -101,6 +101,7 @@ def test_roster_and_attendance_for_coordinators_only(api, make_training, make_vo
     api.force_authenticate(coordinator)
     roster = api.get(f"/api/volunteers/trainings/{training.pk}/roster/").json()
     assert roster[0]["name"] == "Agus Firmansyah" and roster[0]["code"] == registration.code
+    start(training)
     response = api.put(f"/api/volunteers/attendance/{registration.code}/", {"attended": True}, format="json")
     assert response.status_code == 200 and response.json()["attended"] is True
     registration.refresh_from_db()
@@ -119,3 +120,19 @@ def test_endpoints_are_in_the_openapi_schema(api):
         "/api/volunteers/attendance/{code}/",
     ):
         assert path in paths, path
+
+
+def test_attendance_refused_before_the_training_starts(api, make_training, make_volunteer, coordinator):
+    registration = seats.register(make_training(capacity=1), make_volunteer().user)
+    api.force_authenticate(coordinator)
+    url = f"/api/volunteers/attendance/{registration.code}/"
+    response = api.put(url, {"attended": True}, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400 and response.json() == {
+        "detail": "This training has not started yet: attendance can be marked once it begins.",
+        "code": "not_started",
+    }
+    indonesian = api.put(url, {"attended": True}, format="json", HTTP_ACCEPT_LANGUAGE="id").json()["detail"]
+    assert indonesian == "Pelatihan ini belum dimulai: kehadiran dapat dicatat setelah pelatihan dimulai."
+    registration.refresh_from_db()
+    assert registration.attended is None and registration.attendance_marked_at is None
+    assert not hasattr(registration, "certificate")

@@ -59,8 +59,9 @@ def test_roster_lists_seats_and_waitlist(client, coordinator, roster):
     assert html.index("Ani Peserta") < html.index('id="waitlist"') < html.index("Bayu Menunggu")
 
 
-def test_coordinator_marks_attendance_and_a_certificate_follows(client, coordinator, roster):
-    _training, seat, _waiting = roster
+def test_coordinator_marks_attendance_and_a_certificate_follows(client, coordinator, roster, start):
+    training, seat, _waiting = roster
+    start(training)
     client.force_login(coordinator)
     response = client.post(f"/admin/volunteers/rosters/attendance/{seat.pk}/", {"attended": "yes"})
     assert response.status_code == 302
@@ -110,8 +111,9 @@ def test_a_volunteer_never_sees_anothers_registration(client, make_volunteer, ro
     assert "Ani Peserta" not in client.get("/id/accounts/my-data.json").content.decode()
 
 
-def test_a_volunteer_never_sees_anothers_certificate(client, make_volunteer, coordinator, roster):
-    _training, seat, _waiting = roster
+def test_a_volunteer_never_sees_anothers_certificate(client, make_volunteer, coordinator, roster, start):
+    training, seat, _waiting = roster
+    start(training)
     seats.mark_attendance(seat, True, by=coordinator)
     client.force_login(make_volunteer().user)
     assert client.get(f"/id/relawan/sertifikat/{seat.certificate.code}/").status_code == 404
@@ -120,8 +122,9 @@ def test_a_volunteer_never_sees_anothers_certificate(client, make_volunteer, coo
     assert "Ani Peserta" in page
 
 
-def test_public_verification_shows_only_what_a_certificate_needs(client, coordinator, roster):
-    _training, seat, _waiting = roster
+def test_public_verification_shows_only_what_a_certificate_needs(client, coordinator, roster, start):
+    training, seat, _waiting = roster
+    start(training)
     seats.mark_attendance(seat, True, by=coordinator)
     code = seat.certificate.code
     html = client.get(f"/en/relawan/verifikasi/?code={code.lower()}").content.decode()

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def busy_volunteer(make_volunteer, make_training, coordinator):
+def busy_volunteer(make_volunteer, make_training, coordinator, start):
     """A volunteer with an upcoming seat, a past attended training (certificate) and a group."""
     from volunteers.models import GroupMembership, VolunteerGroup
 
@@ -28,6 +28,7 @@ def busy_volunteer(make_volunteer, make_training, coordinator):
     past = make_training(capacity=5, title="Pelatihan Gambut")
     seats.register(upcoming, volunteer.user)
     registration = seats.register(past, volunteer.user)
+    start(past)
     seats.mark_attendance(registration, True, by=coordinator)
     group = VolunteerGroup.objects.create(name="BALAKAR Thehok", kind="balakar")
     GroupMembership.objects.create(group=group, volunteer=volunteer, role="leader")

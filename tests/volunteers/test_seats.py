@@ -222,10 +222,11 @@ def test_calendar_file(client, make_training, make_volunteer):
 
 
 @pytest.mark.django_db
-def test_attendance_issues_and_withdraws_a_certificate(make_training, make_volunteer, coordinator):
+def test_attendance_issues_and_withdraws_a_certificate(make_training, make_volunteer, coordinator, start):
     training = make_training(capacity=1)
     volunteer = make_volunteer(name="Siti Aminah Putri")
     registration = seats.register(training, volunteer.user)
+    start(training)
     seats.mark_attendance(registration, True, by=coordinator)
     certificate = registration.certificate
     assert certificate.holder_name == "Siti Aminah Putri"
@@ -238,10 +239,11 @@ def test_attendance_issues_and_withdraws_a_certificate(make_training, make_volun
 
 
 @pytest.mark.django_db
-def test_waitlisted_people_cannot_be_marked(make_training, make_volunteer, coordinator):
+def test_waitlisted_people_cannot_be_marked(make_training, make_volunteer, coordinator, start):
     training = make_training(capacity=1)
     seats.register(training, make_volunteer().user)
     waiting = seats.register(training, make_volunteer().user)
+    start(training)
     with pytest.raises(seats.RegistrationError):
         seats.mark_attendance(waiting, True, by=coordinator)
 
