@@ -90,7 +90,11 @@ def targets():
             }
         )
         found.append(
-            {"name": "dispatch board update", "path": reverse("reporting_incident:board_feed"), "headers": headers}
+            {
+                "name": "admin dispatch board update",
+                "path": reverse("reporting_incident:board_feed"),
+                "headers": headers,
+            }
         )
         # A superuser's admin home carries every role's panel, the Department head's dashboard included.
         found.append({"name": "admin home (dashboards)", "path": "/admin/", "headers": headers})
