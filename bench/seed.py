@@ -20,6 +20,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.apps import apps  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from portal.core.codes import new_code  # noqa: E402
@@ -95,6 +96,11 @@ def incidents(count):
             incident_model.objects.bulk_create(batch, ignore_conflicts=True)
             batch = []
     incident_model.objects.bulk_create(batch, ignore_conflicts=True)
+    # Fresh statistics, as autovacuum would give a live table in time: without them the
+    # planner takes the bulk-loaded statuses for rare and sorts 80,000 rows for a 50-row page.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {incident_model._meta.db_table}")
 
 
 def articles(scale):
