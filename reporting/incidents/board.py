@@ -27,6 +27,10 @@ from reporting.incidents import lifecycle
 from reporting.incidents.models import FireStation, Incident, Status
 
 POLL_SECONDS = 4
+# The newest open incidents a board lists: a screen a dispatch room can work from, and
+# a payload and a poll that cost the same however many incidents are left open.
+# Older open incidents stay in the incident listing (filter by status).
+BOARD_LIMIT = 50
 S = Status
 # Moves a dispatcher makes from the board in one click; the others (duplicate,
 # false alarm, not our service) need a decision and are made on the work screen.
@@ -35,17 +39,25 @@ ONE_CLICK = {S.VERIFIED, S.DISPATCHED, S.EN_ROUTE, S.ON_SCENE, S.UNDER_CONTROL, 
 CLOCK_RUNNING = {S.RECEIVED, S.VERIFIED, S.DISPATCHED, S.EN_ROUTE}
 
 
+def open_state(request):
+    """How many incidents are open and when one last changed (one query, once per request)."""
+    if not hasattr(request, "_board_state"):
+        request._board_state = Incident.objects.open().aggregate(n=Count("id"), changed=Max("updated_at"))
+    return request._board_state
+
+
 def board_etag(request, *args, **kwargs):
     """Changes whenever an open incident is added, moved or closed (one query)."""
-    state = Incident.objects.open().aggregate(n=Count("id"), changed=Max("updated_at"))
+    state = open_state(request)
     language = getattr(request, "LANGUAGE_CODE", "")
     return hashlib.sha256(f"{state['n']}|{state['changed']}|{language}".encode()).hexdigest()[:32]
 
 
 def board_rows(user):
-    """Open incidents, newest first, with the nearest active station and the user's one-click moves."""
+    """The newest open incidents (at most BOARD_LIMIT), with the nearest active station and the user's
+    one-click moves."""
     related = ("category__parent", "kecamatan", "station")
-    incidents = Incident.objects.open().select_related(*related).order_by("-received_at")
+    incidents = Incident.objects.open().select_related(*related).order_by("-received_at", "-pk")[:BOARD_LIMIT]
     stations = list(FireStation.objects.filter(is_active=True))
     can_work = user.has_perm(lifecycle.WORK)
     return [_row(incident, stations, user if can_work else None) for incident in incidents]
@@ -92,6 +104,7 @@ def board_context(request):
     stations = FireStation.objects.filter(is_active=True).values("name", "latitude", "longitude")
     return {
         "rows": board_rows(request.user),
+        "open_count": open_state(request)["n"],
         "feed_url": reverse("reporting_incident:board_feed"),
         "poll_seconds": POLL_SECONDS,
         "target_minutes": settings.RESPONSE_TARGET_MINUTES,
@@ -124,7 +137,7 @@ class BoardFeedView(PolicyCheckedMixin, View):
     permission_required = "view"
 
     def get(self, request):
-        response = JsonResponse({"incidents": board_rows(request.user)})
+        response = JsonResponse({"incidents": board_rows(request.user), "open_count": open_state(request)["n"]})
         # Each poll revalidates; nothing personal is kept by shared caches.
         response["Cache-Control"] = "private, no-cache"
         return response

@@ -93,3 +93,36 @@ def test_dispatchers_admin_home_is_the_board(client, dispatcher, make_incident):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "data-board" in html and incident.tracking_code in html
     assert "js/dispatch-board" in html
+
+
+def test_feed_lists_the_newest_open_incidents_up_to_the_limit(client, dispatcher, make_incident, settings):
+    from reporting.incidents import board
+
+    client.force_login(dispatcher)
+    first = make_incident()
+    _copies(first, board.BOARD_LIMIT + 5)
+    with CaptureQueriesContext(connection) as queries:
+        data = client.get(reverse(FEED)).json()
+    assert len(data["incidents"]) == board.BOARD_LIMIT
+    assert data["open_count"] == board.BOARD_LIMIT + 6
+    assert len(queries) <= 10
+    assert first.tracking_code not in {row["code"] for row in data["incidents"]}  # the oldest is left to the listing
+
+
+def _copies(template, count):
+    from datetime import timedelta
+
+    from reporting.incidents.models import Incident, new_tracking_code
+
+    fields = {f.attname: getattr(template, f.attname) for f in Incident._meta.concrete_fields if not f.primary_key}
+    Incident.objects.bulk_create(
+        Incident(
+            **dict(
+                fields,
+                tracking_code=new_tracking_code(),
+                idempotency_key=None,
+                received_at=template.received_at + timedelta(minutes=i + 1),
+            )
+        )
+        for i in range(count)
+    )
