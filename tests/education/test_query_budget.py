@@ -73,8 +73,8 @@ def _campaigns(campaign_index, start, count):
 
     today = timezone.localdate()
     for i in range(start, start + count):
-        # Current, upcoming and past ones, so that every section and the pagination are filled.
-        offset = datetime.timedelta(days=(i % 3 - 1) * 40)
+        # Two past ones for each current one: 30 fill two pages of past campaigns.
+        offset = datetime.timedelta(days=(i % 3 - 2) * 40)
         campaign = CampaignPage(
             title=f"Kampanye {i}",
             slug=f"kampanye-{i}",
