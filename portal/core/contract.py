@@ -76,3 +76,30 @@ FIELD_ERRORS = {
     ),
     "additionalProperties": {},
 }
+
+
+# The largest id the API accepts, in paths (ID_PATTERN) and bodies alike.
+ID_MAX = 10**18 - 1
+
+
+class IdRelatedField(serializers.PrimaryKeyRelatedField):
+    """An object's id: a whole number from 1 to ID_MAX is looked up, anything else is a
+    "does not exist" field error (a number beyond the database's integers was a 500)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (int, str)):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        try:
+            pk = int(data)
+        except ValueError:
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 1 <= pk <= ID_MAX:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(pk)
+
+
+class RequiredBooleanField(serializers.BooleanField):
+    """A boolean the caller must send: a form without it is missing, not false
+    (DRF reads an absent form field as an unticked checkbox)."""
+
+    default_empty_html = serializers.empty

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rest_framework import serializers
 
+from portal.core.contract import IdRelatedField, RequiredBooleanField
 from portal.core.text import TextSerializerMixin
 from volunteers.models import Registration, TrainingPage, VolunteerProfile
 
@@ -81,7 +82,7 @@ class ProfileSerializer(TextSerializerMixin, serializers.ModelSerializer):
 
 
 class RegistrationSerializer(TextSerializerMixin, serializers.ModelSerializer):
-    training = serializers.PrimaryKeyRelatedField(queryset=TrainingPage.objects.live())
+    training = IdRelatedField(queryset=TrainingPage.objects.live())
     training_title = serializers.CharField(source="training.title", read_only=True)
     starts_at = serializers.DateTimeField(source="training.starts_at", read_only=True)
     waitlist_position = serializers.SerializerMethodField()
@@ -119,7 +120,7 @@ class RosterEntrySerializer(serializers.ModelSerializer):
 
 
 class AttendanceSerializer(TextSerializerMixin, serializers.Serializer):
-    attended = serializers.BooleanField()
+    attended = RequiredBooleanField()
 
 
 class ErrorSerializer(serializers.Serializer):
