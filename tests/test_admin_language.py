@@ -141,3 +141,17 @@ def test_the_users_chosen_language_wins(client, admin_user):
     response = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
     assert '<html lang="id"' in response.content.decode()
     assert "<title>" in response.content.decode() and "Damkar Kota Jambi" in response.content.decode()
+
+
+def test_wagtails_javascript_strings_are_indonesian(client, admin_user):
+    """Wagtail's JS catalogue (page editor: "Collapse all", "Preview"...) comes from locale/id/djangojs.po."""
+    from django.urls import reverse
+
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.filter(user=admin_user).update(preferred_language="")
+    client.force_login(admin_user)
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    for english, indonesian in (("Collapse all", "Ciutkan semua"), ("Expand all", "Bentangkan semua")):
+        assert f'"{english}": "{indonesian}"' in catalogue
+    assert '"Preview": "Pratinjau"' in catalogue
