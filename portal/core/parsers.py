@@ -3,9 +3,11 @@
 DRF's parser reads any body and hands it to `json.load`, which recurses once per
 level of nesting: a 100 KB body of brackets ends in RecursionError (a 500).
 This parser reads at most `API_JSON_MAX_BYTES`, refuses nesting deeper than
-`API_JSON_MAX_DEPTH` before decoding, and refuses strings holding NUL or lone
-surrogates anywhere in the document (keys included), which PostgreSQL cannot
-store or even compare against.
+`API_JSON_MAX_DEPTH` before decoding, and refuses lone surrogates anywhere in
+the document (keys included), which cannot even be encoded. NUL, which
+PostgreSQL refuses, is left to the fields: every write serializer refuses it in
+what it reads (portal.core.text.TextSerializerMixin), and a property no
+serializer reads is ignored whatever it holds, as the schema allows.
 """
 
 import codecs
@@ -18,11 +20,10 @@ from rest_framework import parsers, status
 from rest_framework.exceptions import APIException, ParseError
 from rest_framework.utils import json
 
-from portal.core.text import has_unstorable
-
 # Strings (with their escapes) are removed before brackets are counted.
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(rb"[\[\]{}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RequestTooLarge(APIException):
@@ -70,6 +71,6 @@ class JSONParser(parsers.JSONParser):
             data = json.loads(text, parse_constant=parse_constant)
         except (ValueError, RecursionError):
             raise ParseError(_("The request body is not valid JSON.")) from None
-        if any(has_unstorable(s) for s in _strings(data)):
+        if any(_SURROGATE.search(s) for s in _strings(data)):
             raise ParseError(_("The request contains characters that are not allowed (such as NUL)."))
         return data

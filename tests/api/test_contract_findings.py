@@ -2,7 +2,8 @@
 
 - Form fields an operation does not read are ignored, whatever they hold (NUL
   included): the schema allows them, so they must not turn a 403, 404 or 200
-  into a 400. Fields it reads still refuse NUL with a field message.
+  into a 400. Fields it reads still refuse NUL with a field message. The same
+  holds for JSON bodies.
 - A report under a known Idempotency-Key is only replayed when its body is a
   valid report; a broken body is a 400, as for any other request.
 - The `inspector` filter is an id: a whole number within the id range, or a 400
@@ -108,6 +109,20 @@ def test_a_known_idempotency_key_does_not_replay_a_broken_body(report):
     retry = client.post("/api/incidents/", report, format="json", HTTP_IDEMPOTENCY_KEY=key)
     assert retry.status_code == 200 and retry["Idempotent-Replayed"] == "true"
     assert Incident.objects.count() == 1
+
+
+def test_nul_in_a_json_property_nobody_reads_is_ignored(report):
+    """The schema allows extra properties: NUL in one no serializer reads turns nothing into a 400."""
+    response = _client().post("/api/incidents/", {**report, "x\x00y": "u\x00"}, format="json")
+    assert response.status_code == 201, response.content
+    assert Incident.objects.get().description == "Asap tebal dari ruko"
+
+
+def test_nul_in_a_json_property_that_is_read_is_a_field_error(report):
+    response = _client().post("/api/incidents/", {**report, "description": "Api\x00"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["description"] == [NOT_ALLOWED]
+    assert not Incident.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -72,7 +72,6 @@ JSON_FIELD_CASES = {
     "nul-description": ({"description": "Api\x00"}, "tidak diizinkan"),
     "nul-kecamatan": ({"kecamatan": "\x00"}, "tidak diizinkan"),
     "nul-category": ({"category": "fire\x00"}, "tidak diizinkan"),
-    "nul-in-key": ({"descr\x00iption": "x"}, "tidak diizinkan"),
     "rlo-name": ({"reporter_name": "Budi\u202etxt.exe"}, "tidak diizinkan"),
     "lri-address": ({"address": "Jl. \u2066Contoh\u2069"}, "tidak diizinkan"),
     "ansi-escape-name": ({"reporter_name": "\x1b[31mBudi\x1b[0m"}, "tidak diizinkan"),
