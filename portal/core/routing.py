@@ -11,6 +11,10 @@ version: a page is then found with one query for its specific row.
 
 Routes and restrictions are stored as plain values (ids, paths, model
 labels); the site as its (small) model instance, as Django's cache pickles it.
+The answers reach Wagtail through the per-request memos its own docstrings name
+(`request._wagtail_site` in Site.find_for_request, `request._wagtail_route_for_request`
+in Page.route_for_request): if a Wagtail upgrade renames them, pages are still
+served correctly, only with the queries again (tests/*/test_query_budget.py say so).
 """
 
 from django.apps import apps
