@@ -94,7 +94,9 @@ class AttendanceView(ObjectOperationView):
         try:
             seats.mark_attendance(self.object, attended, by=self.request.user)
         except seats.RegistrationError as error:
-            messages.error(self.request, error.message)
+            # Evaluated now, in the staff member's language: Wagtail's override of it
+            # ends with the view, before the message is stored.
+            messages.error(self.request, str(error.message))
 
     def get_success_url(self):
         url = reverse("volunteers_roster:roster", args=[self.object.training_id])

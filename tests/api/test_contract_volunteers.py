@@ -19,6 +19,7 @@ from ..volunteers.conftest import (  # noqa: F401
     make_training,
     make_user,
     make_volunteer,
+    start,
     trainings_index,
 )
 
@@ -35,8 +36,10 @@ def test_a_training_id_out_of_range_is_a_field_error(make_volunteer, training): 
     assert not Registration.objects.exists()
 
 
-def test_attendance_without_attended_is_refused(make_training, make_volunteer, coordinator):  # noqa: F811
-    registration = seats.register(make_training(capacity=1), make_volunteer().user)
+def test_attendance_without_attended_is_refused(make_training, make_volunteer, coordinator, start):  # noqa: F811
+    training = make_training(capacity=1)
+    registration = seats.register(training, make_volunteer().user)
+    start(training)
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     client.force_authenticate(coordinator)
     url = f"/api/volunteers/attendance/{registration.code}/"
