@@ -19,7 +19,7 @@ from rest_framework.test import APIClient
 from reporting.incidents.models import Incident
 from reporting.inspections.models import Status
 
-from ..incidents.conftest import INSIDE
+from ..incidents.conftest import payload  # noqa: F401
 from ..inspections.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -85,41 +85,30 @@ def test_nul_in_the_token_form_is_a_field_error_not_a_lookup(site):
     assert not Token.objects.exists()
 
 
-@pytest.fixture
-def report(category, kecamatan):
-    return {
-        "category": category.code,
-        "description": "Asap tebal dari ruko",
-        "kecamatan": kecamatan.code,
-        "latitude": str(INSIDE[0]),
-        "longitude": str(INSIDE[1]),
-    }
-
-
-def test_a_known_idempotency_key_does_not_replay_a_broken_body(report):
+def test_a_known_idempotency_key_does_not_replay_a_broken_body(payload):  # noqa: F811
     key = str(uuid.uuid4())
     client = _client()
-    assert client.post("/api/incidents/", report, format="json", HTTP_IDEMPOTENCY_KEY=key).status_code == 201
+    assert client.post("/api/incidents/", payload, format="json", HTTP_IDEMPOTENCY_KEY=key).status_code == 201
     garbage = client.post("/api/incidents/", b"\x00", content_type="application/json", HTTP_IDEMPOTENCY_KEY=key)
     assert garbage.status_code == 400
     assert "Idempotent-Replayed" not in garbage
     missing = client.post("/api/incidents/", {}, format="json", HTTP_IDEMPOTENCY_KEY=key)
     assert missing.status_code == 400
     assert set(missing.json()) >= {"category", "description", "kecamatan"}
-    retry = client.post("/api/incidents/", report, format="json", HTTP_IDEMPOTENCY_KEY=key)
+    retry = client.post("/api/incidents/", payload, format="json", HTTP_IDEMPOTENCY_KEY=key)
     assert retry.status_code == 200 and retry["Idempotent-Replayed"] == "true"
     assert Incident.objects.count() == 1
 
 
-def test_nul_in_a_json_property_nobody_reads_is_ignored(report):
+def test_nul_in_a_json_property_nobody_reads_is_ignored(payload):  # noqa: F811
     """The schema allows extra properties: NUL in one no serializer reads turns nothing into a 400."""
-    response = _client().post("/api/incidents/", {**report, "x\x00y": "u\x00"}, format="json")
+    response = _client().post("/api/incidents/", {**payload, "x\x00y": "u\x00"}, format="json")
     assert response.status_code == 201, response.content
     assert Incident.objects.get().description == "Asap tebal dari ruko"
 
 
-def test_nul_in_a_json_property_that_is_read_is_a_field_error(report):
-    response = _client().post("/api/incidents/", {**report, "description": "Api\x00"}, format="json")
+def test_nul_in_a_json_property_that_is_read_is_a_field_error(payload):  # noqa: F811
+    response = _client().post("/api/incidents/", {**payload, "description": "Api\x00"}, format="json")
     assert response.status_code == 400
     assert response.json()["description"] == [NOT_ALLOWED]
     assert not Incident.objects.exists()

@@ -128,3 +128,17 @@ def photo():
         return SimpleUploadedFile(name, content if content is not None else jpeg_bytes(gps=gps), content_type)
 
     return make
+
+
+@pytest.fixture
+def payload(category, kecamatan):
+    """A valid anonymous report, as the API takes it."""
+    return {
+        "category": category.code,
+        "description": "Asap tebal dari ruko",
+        "kecamatan": kecamatan.code,
+        "latitude": str(INSIDE[0]),
+        "longitude": str(INSIDE[1]),
+        "address": "Jl. Contoh",
+        "reporter_phone": "0812 3456 7890",
+    }

@@ -14,19 +14,6 @@ def api():
     return APIClient()
 
 
-@pytest.fixture
-def payload(category, kecamatan):
-    return {
-        "category": category.code,
-        "description": "Asap tebal dari ruko",
-        "kecamatan": kecamatan.code,
-        "latitude": str(INSIDE[0]),
-        "longitude": str(INSIDE[1]),
-        "address": "Jl. Contoh",
-        "reporter_phone": "0812 3456 7890",
-    }
-
-
 @pytest.mark.django_db
 def test_anonymous_create(api, payload):
     response = api.post("/api/incidents/", payload, format="json")
