@@ -181,10 +181,34 @@ STRINGS = (
     gettext_noop("Submit to %(workflow_name)s"),
     gettext_noop("Preview"),
     gettext_noop("Sort by"),
+    # The page editor's side panels, promote tab and status bar, and the account panel.
+    gettext_noop("Anyone can edit this %(model_name)s – lock it to prevent others from editing"),
+    gettext_noop("Anyone can edit this %(model_name)s"),
+    gettext_noop("Autosave is paused"),
+    gettext_noop("Available in %(translations_total)s locales"),
+    gettext_noop("Comment notifications"),
+    gettext_noop("For search engines"),
+    gettext_noop("For site menus"),
+    gettext_noop("Locking: "),
+    gettext_noop("Locking status"),
+    gettext_noop("Locale: "),
+    gettext_noop("Page visibility: "),
+    gettext_noop("Preview is out of date"),
+    gettext_noop("Correct the validation errors to resume preview (saving will highlight errors)"),
+    gettext_noop("Side panel width"),
+    gettext_noop("Skip to main content"),
+    gettext_noop("Sync translated pages"),
+    gettext_noop("This data explained"),
+    gettext_noop("title tag"),
+    gettext_noop("meta description"),
+    gettext_noop("The descriptive text displayed underneath a headline in search engine results."),
+    gettext_noop("The name of the page displayed on search engine results as the clickable headline."),
+    gettext_noop("Wagtail %(current_version)s editor guide"),
 )
 
 # Plural msgids (the admin home's site summary); lazy, so nothing is translated at import.
 PLURALS = (
+    ngettext_lazy("Referenced %(count)s time", "Referenced %(count)s times", "count"),
     ngettext_lazy(
         '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
         '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
