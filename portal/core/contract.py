@@ -22,6 +22,8 @@ from rest_framework import serializers
 from portal.core.text import has_unstorable
 
 ID_PATTERN = r"[0-9]{1,18}"
+# The largest id the API accepts, in paths (ID_PATTERN), bodies and query filters alike.
+ID_MAX = 10**18 - 1
 
 
 class KnownCodeField(serializers.SlugRelatedField):
@@ -76,10 +78,6 @@ FIELD_ERRORS = {
     ),
     "additionalProperties": {},
 }
-
-
-# The largest id the API accepts, in paths (ID_PATTERN) and bodies alike.
-ID_MAX = 10**18 - 1
 
 
 class IdRelatedField(serializers.PrimaryKeyRelatedField):

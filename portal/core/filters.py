@@ -8,6 +8,8 @@ import django_filters
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
+from portal.core.contract import ID_MAX
+
 
 class UTCIsoDateTimeField(IsoDateTimeField):
     """An ISO 8601 date-time, converted to UTC before it reaches the database.
@@ -28,10 +30,6 @@ class UTCIsoDateTimeField(IsoDateTimeField):
 
 class UTCIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UTCIsoDateTimeField
-
-
-# The largest id the API's paths accept (portal.core.contract.ID_PATTERN: at most 18 digits).
-ID_MAX = 10**18 - 1
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": ID_MAX})
