@@ -123,9 +123,10 @@ class TokenSerializer(TextSerializerMixin, AuthTokenSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         user = attrs["user"]
-        if not (has_second_factor(user) or needs_second_factor(user)):
+        has_factor = has_second_factor(user)
+        if not (has_factor or needs_second_factor(user)):
             return attrs
-        if not has_second_factor(user):
+        if not has_factor:
             raise serializers.ValidationError(
                 _(
                     "This account must sign in with an authenticator app. Set one up in your account "
