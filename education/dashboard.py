@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import TranslationSource
 
 from education.models import AlertPage
+from portal.core.locales import default_locale
 
 LIMIT = 5
 EXPIRY_HOURS = 48
@@ -57,7 +58,7 @@ def editorial_figures(now=None):
         locale_id=OuterRef("locale_id")
     )
     untranslated = (
-        Page.objects.filter(depth__gt=1, locale=Locale.get_default(), alias_of__isnull=True)
+        Page.objects.filter(depth__gt=1, locale=default_locale(), alias_of__isnull=True)
         .exclude(Exists(translated))
         .order_by("-latest_revision_created_at")
     )

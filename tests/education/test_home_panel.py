@@ -63,6 +63,7 @@ def test_a_dispatcher_does_not_see_it(client, content):
 
 
 def test_the_figures_cost_the_same_whatever_the_number_of_pages(content, make_article, make_alert):
+    editorial_figures()  # the default locale is then remembered for the process (portal.core.locales)
     with CaptureQueriesContext(connection) as few:
         editorial_figures()
     for n in range(4):
