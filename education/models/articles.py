@@ -1,9 +1,11 @@
 import math
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -14,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from education.blocks import BodyBlock, body_text
+from portal.core import freshness
 from portal.core.links import absolute_url, page_url
 from portal.core.locales import locale_by_id
 from portal.core.routing import CachedViewRestrictionsMixin, public
@@ -60,14 +63,18 @@ class ArticleIndexPage(CachedViewRestrictionsMixin, Page):
         if current_topic is not None:
             articles = articles.filter(topic_links__topic__translation_key=current_topic.translation_key).distinct()
         paginator = Paginator(with_cards(articles), self.per_page)
+        # Kept with the cards, so that a page whose cards are cached costs no count query.
+        topic_key = current_topic.pk if current_topic else "all"
+        paginator.count = freshness.remember(f"article-count:{self.pk}:{topic_key}", articles.count)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        ArticlePage.attach_topics(page_obj.object_list, topics)
-        context.update(topics=topics, current_topic=current_topic, page_obj=page_obj, articles=page_obj.object_list)
+        # Read only when the page's card fragment is not in the cache (article_index_page.html).
+        articles = SimpleLazyObject(lambda: ArticlePage.attach_topics(page_obj.object_list, topics))
+        context.update(topics=topics, current_topic=current_topic, page_obj=page_obj, articles=articles)
         return context
 
 
@@ -150,10 +157,14 @@ class ArticlePage(CardMixin, CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.locale = locale_by_id(self.locale_id)
-        topics = Topic.for_locale(self.locale)
-        self.attach_topics([self], topics)
-        related = self.attach_topics(self.related_articles(), topics)
-        context.update(related_articles=related, index_page=self.get_parent(), article_json_ld=self.json_ld(request))
+        # Read only when the article's fragments are not in the cache (article_page.html).
+        context.update(
+            related_articles=SimpleLazyObject(
+                lambda: self.attach_topics(self.related_articles(), Topic.for_locale(self.locale))
+            ),
+            index_page=SimpleLazyObject(self.get_parent),
+            article_json_ld=partial(self.json_ld, request),
+        )
         return context
 
     def json_ld(self, request):

@@ -7,6 +7,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.core import freshness
 from portal.core.locales import active_locale
 
 
@@ -41,9 +42,15 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     @classmethod
     def for_locale(cls, locale=None):
-        """Every topic once, in `locale` where translated, else in the default language (one query)."""
+        """Every topic once, in `locale` where translated, else in the default language.
+
+        One query per content version: topics are snippets, so an edit makes it stale.
+        """
         locale = locale or active_locale()
-        return pick_translations(cls.objects.select_related("locale"), locale, key=lambda topic: topic.name.lower())
+        topics = cls.objects.select_related("locale")
+        return freshness.remember(
+            f"topics:{locale.pk}", lambda: pick_translations(topics, locale, key=lambda topic: topic.name.lower())
+        )
 
 
 def pick_translations(objects, locale, key=None):

@@ -26,6 +26,7 @@ from education.models import (
     with_cards,
 )
 from education.models.alerts import AlertPage
+from portal.core import freshness
 from portal.core.links import absolute_url, page_url
 from portal.core.locales import active_locale
 from portal.core.routing import public
@@ -53,7 +54,11 @@ def active_alerts_for(locale):
 
 @register.simple_tag(takes_context=True)
 def active_alerts(context):
-    return _request_cache(context, "alerts", lambda: active_alerts_for(active_locale()))
+    # Every page shows them; AlertPage.next_change moves the content version at each onset and expiry.
+    locale = active_locale()
+    return _request_cache(
+        context, "alerts", lambda: freshness.remember(f"alerts:{locale.pk}", lambda: active_alerts_for(locale))
+    )
 
 
 @register.inclusion_tag("education/includes/alert_banner.html", takes_context=True)

@@ -3,7 +3,6 @@ language, the menu, and the links to this page in each language."""
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -86,19 +85,12 @@ def language_versions(context):
 
 def _translation_urls(request, page):
     """{language code: URL} of the page's live translations, kept until the content changes."""
-    key = f"portal:translations:{freshness.version()}:{request.get_host()}:{page.pk}"
-    urls = cache.get(key)
-    if urls is None:
+
+    def urls():
         translations = page.get_translations(inclusive=True).live().select_related("locale")
-        urls = {translation.locale.language_code: translation.get_url(request) for translation in translations}
-        cache.set(key, urls, getattr(settings, "PAGE_CACHE_TIMEOUT", 300))
-    return urls
+        return {translation.locale.language_code: translation.get_url(request) for translation in translations}
 
-
-@register.simple_tag
-def content_version():
-    """The content version, for `{% cache %}` keys: fragments go stale with the page cache."""
-    return freshness.version()
+    return freshness.remember(f"translations:{request.get_host()}:{page.pk}", urls)
 
 
 @register.filter

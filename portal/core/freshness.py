@@ -83,6 +83,29 @@ def version():
     return current if current is not None else cache.get_or_set(VERSION_KEY, time.time_ns, None)
 
 
+_MISSING = object()
+
+
+def remember(name, compute):
+    """compute(), kept in the shared cache until the content changes.
+
+    For what every public page shows and only an edit or a scheduled moment
+    changes (active alerts, a listing's cards): one computation per content
+    version for all app servers, gone stale together with the page cache.
+    """
+    key = f"portal:{name}:{version()}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout())
+    return value
+
+
+def timeout():
+    """How long a versioned entry may live (it goes stale with the version anyway)."""
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
+
+
 def bump(**kwargs):
     """Make every cached page stale (a signal receiver, hence **kwargs)."""
     try:

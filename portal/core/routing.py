@@ -18,7 +18,6 @@ served correctly, only with the queries again (tests/*/test_query_budget.py say 
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
@@ -28,35 +27,19 @@ from wagtail.url_routing import RouteResult
 
 from portal.core import freshness
 
-NO_SITE = "none"
-
-
-def _timeout():
-    return getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
-
 
 def find_site(request):
     """Site.find_for_request(), cached; Wagtail then reuses it (request._wagtail_site)."""
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    key = f"portal:site:{freshness.version()}:{request._get_raw_host()}:{request.get_port()}"
-    site = cache.get(key)
-    if site is None:
-        site = Site.find_for_request(request)  # with its root page (select_related)
-        cache.set(key, site or NO_SITE, _timeout())
-        return site
-    request._wagtail_site = None if site == NO_SITE else site
+    if not hasattr(request, "_wagtail_site"):
+        # With its root page (select_related); None where no site matches.
+        key = f"site:{request._get_raw_host()}:{request.get_port()}"
+        request._wagtail_site = freshness.remember(key, lambda: Site.find_for_request(request))
     return request._wagtail_site
 
 
 def restricted_paths():
     """(restriction id, page path) of every page view restriction: usually none."""
-    key = f"portal:restrictions:{freshness.version()}"
-    found = cache.get(key)
-    if found is None:
-        found = list(PageViewRestriction.objects.values_list("pk", "page__path"))
-        cache.set(key, found, _timeout())
-    return found
+    return freshness.remember("restrictions", lambda: list(PageViewRestriction.objects.values_list("pk", "page__path")))
 
 
 def private_q():
@@ -106,7 +89,7 @@ def prime_route(request, path):
     result = Page.route_for_request(request, path)
     if result is not None:
         page, args, kwargs = result
-        cache.set(key, (page._meta.label_lower, page.pk, tuple(args), dict(kwargs)), _timeout())
+        cache.set(key, (page._meta.label_lower, page.pk, tuple(args), dict(kwargs)), freshness.timeout())
 
 
 class RoutingCacheMiddleware:

@@ -1,10 +1,12 @@
-"""Template tags for every public page: absolute links and the meta description."""
+"""Template tags for every public page: absolute links, the meta description, and
+the content version that keys cached fragments."""
 
 from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from portal.core import freshness
 from portal.core.links import absolute_url
 
 register = template.Library()
@@ -37,3 +39,9 @@ def page_description(context):
         "Kota Jambi fire and rescue department: call 112, report a fire or rescue need, "
         "fire-safety advice, alerts, volunteer trainings and building inspections."
     )
+
+
+@register.simple_tag
+def content_version():
+    """The content version, for `{% wagtailcache %}` keys: fragments go stale with the page cache."""
+    return freshness.version()
