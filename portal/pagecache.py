@@ -70,6 +70,10 @@ class PageCacheMiddleware:
         self.ignorable = _ignorable_cookies()
 
     def __call__(self, request):
+        with freshness.pinned():
+            return self._serve(request)
+
+    def _serve(self, request):
         eligible = self._eligible(request)
         # Read per request so that query-budget tests can measure uncached pages.
         enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)

@@ -2,7 +2,7 @@ import math
 from functools import partial
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -59,21 +59,23 @@ class ArticleIndexPage(CachedViewRestrictionsMixin, Page):
         topics = Topic.for_locale(locale_by_id(self.locale_id))
         slug = request.GET.get("topic", "")
         current_topic = next((topic for topic in topics if topic.slug == slug), None)
-        articles = self.articles()
-        if current_topic is not None:
-            articles = articles.filter(topic_links__topic__translation_key=current_topic.translation_key).distinct()
-        paginator = Paginator(with_cards(articles), self.per_page)
-        # Kept with the cards, so that a page whose cards are cached costs no count query.
+
+        def listed():
+            articles = self.articles()
+            if current_topic is not None:
+                articles = articles.filter(topic_links__topic__translation_key=current_topic.translation_key)
+                return articles.distinct()
+            return articles
+
+        # Pages are numbered from the count, kept with the cards; the rows are read only
+        # when the page's card fragment is not in the cache (article_index_page.html).
         topic_key = current_topic.pk if current_topic else "all"
-        paginator.count = freshness.remember(f"article-count:{self.pk}:{topic_key}", articles.count)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        # Read only when the page's card fragment is not in the cache (article_index_page.html).
-        articles = SimpleLazyObject(lambda: ArticlePage.attach_topics(page_obj.object_list, topics))
+        count = freshness.remember(f"article-count:{self.pk}:{topic_key}", lambda: listed().count())
+        page_obj = Paginator(range(count), self.per_page).get_page(request.GET.get("page"))
+        rows = page_obj.object_list
+        articles = SimpleLazyObject(
+            lambda: ArticlePage.attach_topics(with_cards(listed())[rows.start : rows.stop], topics)
+        )
         context.update(topics=topics, current_topic=current_topic, page_obj=page_obj, articles=articles)
         return context
 

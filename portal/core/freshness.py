@@ -18,6 +18,8 @@ has passed, so no cached page outlives it.
 """
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,6 +34,8 @@ VERSION_KEY = "portal:content-version"
 NEXT_CHANGE_KEY = "portal:content-next-change"
 QUIET_DAY = 24 * 3600  # with nothing scheduled, look again tomorrow
 _schedules = []
+# The version read once for the current request (see pinned()); None outside one.
+_pinned = ContextVar("portal_content_version", default=None)
 
 DEFAULT_CONTENT_APPS = (
     "home",
@@ -69,6 +73,31 @@ def register_schedule(next_change):
 
 def version():
     """The current content version (created on first use; goes up at each edit and scheduled moment)."""
+    held = _pinned.get()
+    if held:
+        return held[0]
+    current = _read()
+    if held is not None:
+        held.append(current)
+    return current
+
+
+@contextmanager
+def pinned():
+    """Within the block (a request), the version is read once.
+
+    Every fragment and memo of one response then belongs to the same version,
+    and a page costs one cache read for it instead of one per lookup. A bump
+    inside the block is seen at once.
+    """
+    token = _pinned.set([])
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
+def _read():
     values = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
     now = timezone.now()
     due = values.get(NEXT_CHANGE_KEY)
@@ -115,6 +144,9 @@ def bump(**kwargs):
         # never repeats a version that an older entry could still be stored under.
         cache.set(VERSION_KEY, time.time_ns(), None)
     cache.delete(NEXT_CHANGE_KEY)  # an edit may move the schedule
+    held = _pinned.get()
+    if held:
+        held.clear()
 
 
 def _content_apps():

@@ -7,17 +7,17 @@ ten queries before the page's own content, on every uncached request. None of
 it changes without an edit, and every edit that could change it (a page, a
 site, a view restriction, all in wagtailcore) bumps the content version of
 portal.core.freshness. So the answers are kept in the shared cache under that
-version: a page is then found with one query for its specific row.
+version: a page is then found with no query at all.
 
-Routes and restrictions are stored as plain values (ids, paths, model
-labels); the site as its (small) model instance, as Django's cache pickles it.
+Restrictions are stored as plain values (ids and paths); the site and each
+route's page as their model instances, as Django's cache pickles them, so a
+page is served with no query to find it.
 The answers reach Wagtail through the per-request memos its own docstrings name
 (`request._wagtail_site` in Site.find_for_request, `request._wagtail_route_for_request`
 in Page.route_for_request): if a Wagtail upgrade renames them, pages are still
 served correctly, only with the queries again (tests/*/test_query_budget.py say so).
 """
 
-from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
@@ -63,33 +63,31 @@ class CachedViewRestrictionsMixin:
         if self.alias_of_id:
             return super().get_view_restrictions()
         ids = [pk for pk, path in restricted_paths() if self.path.startswith(path)]
-        # An empty pk__in list is answered without a query.
-        return PageViewRestriction.objects.filter(pk__in=ids)
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
 
 def prime_route(request, path):
     """Resolve the page for `path` from the cache and hand it to Wagtail's serve view.
 
-    A page model may name forward foreign keys in `route_select_related`:
-    they are fetched with the page.
+    The page itself is kept, so an uncached request reads no row to find it.
+    A page model may name forward foreign keys in `route_select_related`
+    (a hero image): they are fetched with the page and kept with it.
     """
     site = find_site(request)
     if site is None or hasattr(request, "_wagtail_route_for_request"):
         return
     key = f"portal:route:{freshness.version()}:{site.pk}:{translation.get_language()}:{path}"
     found = cache.get(key)
-    if found is not None:
-        label, pk, args, kwargs = found
-        model = apps.get_model(label)
-        # Foreign keys every view of the page reads (a hero image), in the same query.
-        page = model.objects.select_related(*getattr(model, "route_select_related", ())).filter(pk=pk).first()
-        if page is not None:
-            request._wagtail_route_for_request = RouteResult(page, args, kwargs)
-            return
-    result = Page.route_for_request(request, path)
-    if result is not None:
+    if found is None:
+        result = Page.route_for_request(request, path)
+        if result is None:
+            return  # not stored: unknown paths must not fill the cache
         page, args, kwargs = result
-        cache.set(key, (page._meta.label_lower, page.pk, tuple(args), dict(kwargs)), freshness.timeout())
+        model = type(page)
+        page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(pk=page.pk)
+        found = (page, tuple(args), dict(kwargs))
+        cache.set(key, found, freshness.timeout())
+    request._wagtail_route_for_request = RouteResult(*found)
 
 
 class RoutingCacheMiddleware:
