@@ -22,6 +22,7 @@ from rest_framework.throttling import AnonRateThrottle
 from education.api import AlertsEndpoint, ArticlesEndpoint, CampaignsEndpoint, TopicsEndpoint
 from portal.core.clients import client_ip
 from portal.core.locales import attach_locales
+from portal.core.routing import find_site
 
 
 def is_frontend(request):
@@ -47,6 +48,11 @@ class PublicContentMixin:
 
     permission_classes = [AllowAny]
     throttle_classes = [ContentAnonThrottle]
+
+    def initial(self, request, *args, **kwargs):
+        # Wagtail's API looks the site up on every call: answer it from the routing cache.
+        find_site(request._request)
+        super().initial(request, *args, **kwargs)
 
     def get_base_queryset(self):
         # Wagtail builds it three times a listing (queryset, serializer class,

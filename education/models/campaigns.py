@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -15,6 +15,7 @@ from wagtail.search import index
 from rest_framework import serializers
 
 from education.blocks import BodyBlock
+from portal.core import freshness
 from portal.core.locales import active_locale, locale_by_id
 from portal.core.routing import CachedViewRestrictionsMixin, public
 
@@ -51,14 +52,25 @@ class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        running_or_planned = list(with_cards(self.campaigns().filter(end_date__gte=today)))
-        # Past campaigns pile up season after season: paginated, most recent first.
-        past = with_cards(self.campaigns().filter(end_date__lt=today).order_by("-end_date", "-pk"))
-        page_obj = Paginator(past, self.PAST_PER_PAGE).get_page(request.GET.get("page"))
+
+        def past():
+            # Past campaigns pile up season after season: paginated, most recent first.
+            return self.campaigns().filter(end_date__lt=today).order_by("-end_date", "-pk")
+
+        def running_or_planned():
+            return list(with_cards(self.campaigns().filter(end_date__gte=today)))
+
+        # Pages are numbered from the count, kept with the cards; the rows are read only
+        # when the day's card fragment is not in the cache (campaign_index_page.html).
+        count = freshness.remember(f"campaigns-past:{self.pk}:{today}", lambda: past().count())
+        page_obj = Paginator(range(count), self.PAST_PER_PAGE).get_page(request.GET.get("page"))
+        rows = page_obj.object_list
+        running = SimpleLazyObject(running_or_planned)
         context.update(
-            current=[c for c in running_or_planned if c.start_date <= today],
-            upcoming=[c for c in running_or_planned if c.start_date > today],
-            past=page_obj.object_list,
+            today=today,
+            current=SimpleLazyObject(lambda: [c for c in running if c.start_date <= today]),
+            upcoming=SimpleLazyObject(lambda: [c for c in running if c.start_date > today]),
+            past=SimpleLazyObject(lambda: list(with_cards(past())[rows.start : rows.stop])),
             page_obj=page_obj,
         )
         return context
@@ -179,16 +191,24 @@ class CampaignPage(CardMixin, CachedViewRestrictionsMixin, Page):
         from .topics import Topic
 
         context = super().get_context(request, *args, **kwargs)
-        # Related articles are chosen once, in the source language: show each in this page's language.
-        keys = self.related_articles.values("article__translation_key")
-        articles = with_cards(
-            public(ArticlePage.objects.live()).filter(translation_key__in=keys, locale_id=self.locale_id)
+
+        def articles():
+            # Related articles are chosen once, in the source language: show each in this page's language.
+            keys = self.related_articles.values("article__translation_key")
+            found = with_cards(
+                public(ArticlePage.objects.live()).filter(translation_key__in=keys, locale_id=self.locale_id)
+            )
+            chosen = self.related_articles.values_list("article__translation_key", flat=True)
+            order = {key: i for i, key in enumerate(chosen)}
+            found = ArticlePage.attach_topics(found, Topic.for_locale(locale_by_id(self.locale_id)))
+            return sorted(found, key=lambda a: order.get(a.translation_key, 0))
+
+        # Read only when the day's fragment of the page is not in the cache (campaign_page.html).
+        context.update(
+            today=timezone.localdate(),
+            articles=SimpleLazyObject(articles),
+            kecamatan=SimpleLazyObject(lambda: [area.kecamatan for area in self.areas.select_related("kecamatan")]),
         )
-        chosen = self.related_articles.values_list("article__translation_key", flat=True)
-        order = {key: i for i, key in enumerate(chosen)}
-        articles = ArticlePage.attach_topics(articles, Topic.for_locale(locale_by_id(self.locale_id)))
-        context["articles"] = sorted(articles, key=lambda a: order.get(a.translation_key, 0))
-        context["kecamatan"] = [area.kecamatan for area in self.areas.select_related("kecamatan")]
         return context
 
 
