@@ -159,3 +159,27 @@ def test_coordinates_without_decimal_commas_and_dates_in_the_site_format(client,
     assert "(-1.629100, 103.622800)" in html
     assert "2 Desember 2031, 10:50" in html  # DATETIME_FORMAT of portal/formats/id
     assert "10.50" not in html and "Des." not in html
+
+
+def test_a_started_training_leaves_the_upcoming_list_with_no_edit(client, trainings_index, make_training, monkeypatch):
+    """The list is kept per content version; a training's start moves the version by itself."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client.cookies["returning_visitor"] = "1"  # a visitor the page cache does not serve
+    training = make_training(days=1, title="Sesi besok pagi")
+    make_training(days=5, title="Sesi minggu depan")
+
+    def upcoming_part():
+        html = client.get(trainings_index.url).content.decode()
+        return html.split('id="past-heading"')[0]
+
+    assert "Sesi besok pagi" in upcoming_part()
+    assert "Sesi besok pagi" in upcoming_part()  # the second view comes from the kept fragment
+
+    started = training.starts_at + timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: started)
+    part = upcoming_part()
+    assert "Sesi besok pagi" not in part
+    assert "Sesi minggu depan" in part

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from portal.core import freshness
 from portal.core.freshness import revalidate_each_time
 from portal.core.routing import CachedViewRestrictionsMixin
 
@@ -83,12 +84,22 @@ class TrainingIndexPage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        trainings = self.trainings()
-        # A busy year schedules many sessions: upcoming ones are paginated, soonest first.
-        upcoming = trainings.filter(starts_at__gte=now).order_by("starts_at", "pk")
-        context["page_obj"] = Paginator(upcoming, self.UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
-        context["upcoming"] = context["page_obj"].object_list
-        context["past"] = list(trainings.filter(starts_at__lt=now).order_by("-starts_at")[: self.PAST_LIMIT])
+
+        def upcoming():
+            # A busy year schedules many sessions: upcoming ones are paginated, soonest first.
+            return self.trainings().filter(starts_at__gte=now).order_by("starts_at", "pk")
+
+        # Pages are numbered from the count, kept with the cards; the rows are read only when
+        # the card fragment is not in the cache (training_index_page.html). Seats and every
+        # start, opening and closing move the content version (TrainingPage.next_change).
+        count = freshness.remember(f"trainings-upcoming:{self.pk}", lambda: upcoming().count())
+        page_obj = Paginator(range(count), self.UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
+        rows = page_obj.object_list
+        context["page_obj"] = page_obj
+        context["upcoming"] = SimpleLazyObject(lambda: list(upcoming()[rows.start : rows.stop]))
+        context["past"] = SimpleLazyObject(
+            lambda: list(self.trainings().filter(starts_at__lt=now).order_by("-starts_at")[: self.PAST_LIMIT])
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -197,6 +208,16 @@ class TrainingPage(CachedViewRestrictionsMixin, Page):
     @property
     def cancellation_deadline(self):
         return self.starts_at - datetime.timedelta(hours=self.cancellation_cutoff_hours)
+
+    @classmethod
+    def next_change(cls, now):
+        """The next start, registration opening or closing after `now`: when training pages change by themselves."""
+        moments = cls.objects.live().aggregate(
+            starts=models.Min("starts_at", filter=models.Q(starts_at__gt=now)),
+            opens=models.Min("registration_opens_at", filter=models.Q(registration_opens_at__gt=now)),
+            closes=models.Min("registration_closes_at", filter=models.Q(registration_closes_at__gt=now)),
+        )
+        return min((m for m in moments.values() if m is not None), default=None)
 
     def registration_state(self, now=None):
         """'not_yet', 'open' or 'closed'."""
