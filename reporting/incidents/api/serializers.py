@@ -16,6 +16,7 @@ from rest_framework import serializers
 from portal.core.contract import KnownCodeField
 from portal.core.locales import default_locale
 from portal.core.places import KECAMATAN_PATTERN, KELURAHAN_PATTERN, Kecamatan, Kelurahan, validate_point
+from portal.core.serializers import FieldsOnceMixin
 from portal.core.text import TextSerializerMixin
 from reporting.incidents.forms import MAX_PHOTOS, prepare_photos
 from reporting.incidents.lifecycle import WORKFLOW
@@ -38,14 +39,14 @@ class CategorySerializer(serializers.ModelSerializer):
         return obj.localized_name()
 
 
-class TimelineEntrySerializer(serializers.Serializer):
+class TimelineEntrySerializer(FieldsOnceMixin, serializers.Serializer):
     at = serializers.DateTimeField()
     status = serializers.CharField(source="to_status")
     status_label = serializers.CharField()
     public_note = serializers.CharField()
 
 
-class PublicIncidentSerializer(serializers.ModelSerializer):
+class PublicIncidentSerializer(FieldsOnceMixin, serializers.ModelSerializer):
     """What anyone with the tracking code may see: no names, phones, emails or notes."""
 
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
@@ -97,7 +98,7 @@ class CategoryCodeField(KnownCodeField):
         return Category.objects.filter(locale=default_locale(), is_active=True)
 
 
-class IncidentCreateSerializer(TextSerializerMixin, serializers.Serializer):
+class IncidentCreateSerializer(FieldsOnceMixin, TextSerializerMixin, serializers.Serializer):
     category = CategoryCodeField(
         queryset=Category.objects.all(),
         pattern=r"^[-a-zA-Z0-9_]+$",
