@@ -27,3 +27,17 @@ def test_validation_still_refuses_bad_text_after_reuse():
         serializer = IncidentCreateSerializer(data={"description": "api\x1b[31m", "address": "a\nb"})
         assert not serializer.is_valid()
         assert {"description", "address", "category", "kecamatan"} <= set(serializer.errors)
+
+
+def test_the_status_label_is_the_translated_display_of_every_status():
+    from django.utils import translation
+
+    from reporting.incidents.models import Incident, Status
+
+    for language in ("id", "en"):
+        with translation.override(language):
+            for status in Status.values:
+                incident = Incident(status=status)
+                assert incident.status_label == incident.get_status_display()
+    with translation.override("en"):
+        assert Incident(status=Status.ON_SCENE).status_label == "On scene"

@@ -51,7 +51,7 @@ class PublicIncidentSerializer(FieldsOnceMixin, serializers.ModelSerializer):
 
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
     category_name = serializers.SerializerMethodField()
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = serializers.CharField(read_only=True)
     kecamatan = serializers.CharField(source="kecamatan.name", default=None, read_only=True, allow_null=True)
     duplicate_of = serializers.CharField(
         source="duplicate_of.tracking_code", default=None, read_only=True, allow_null=True
@@ -193,7 +193,7 @@ class StaffIncidentSerializer(TextSerializerMixin, serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
     kecamatan = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     kelurahan = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = serializers.CharField(read_only=True)
     reporter_phone = serializers.CharField(read_only=True)
     # Empty when the reporter gave none, so not documented as `format: email`.
     reporter_email = serializers.CharField(read_only=True)
