@@ -6,7 +6,8 @@ held in the shared cache: saving or deleting a watched model's row bumps that
 version (at once, and again when the transaction commits, so a process that
 reloaded in between does not keep what it read before the commit), and every
 app server reloads on its next lookup. Bulk writes send no signals: code that
-makes them (`load_areas`, a flush) calls `bump()`.
+makes them calls `bump()` (`load_areas`), and a flush is followed by
+post_migrate, which bumps too.
 
 Without a readable version (the cache is down) nothing is memoized: each
 lookup reads the database, as before.
