@@ -12,6 +12,7 @@
   views and the schema hook (`portal.schema`) describe them the same way.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
@@ -19,6 +20,7 @@ from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
+from portal.core import reference
 from portal.core.text import has_unstorable
 
 ID_PATTERN = r"[0-9]{1,18}"
@@ -31,17 +33,33 @@ class KnownCodeField(serializers.SlugRelatedField):
 
     `pattern` is the schema's fallback when the codes cannot be read; a NUL or
     lone surrogate is refused before any query (PostgreSQL cannot compare them).
+    The memo of a watched model's rows is kept per field class: a field that
+    accepts fewer rows narrows them in a subclass's `get_queryset()`, never
+    with a filtered `queryset` argument.
     """
 
     def __init__(self, *, pattern=None, **kwargs):
         kwargs.setdefault("slug_field", "code")
         self.pattern = pattern
         super().__init__(**kwargs)
+        if self.queryset is not None and self.queryset.query.has_filters():
+            raise ImproperlyConfigured(f"{type(self).__name__}: narrow the rows in get_queryset(), not in queryset.")
 
     def to_internal_value(self, data):
-        if isinstance(data, str) and has_unstorable(data):
-            self.fail("invalid")
+        if isinstance(data, str):
+            if has_unstorable(data):
+                self.fail("invalid")
+            model = self.queryset.model
+            if reference.is_watched(model):
+                key = (type(self), model, self.slug_field)
+                found = reference.rows(key, self._load).get(data)
+                if found is None:
+                    self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+                return found
         return super().to_internal_value(data)
+
+    def _load(self):
+        return {getattr(obj, self.slug_field): obj for obj in self.get_queryset()}
 
 
 class KnownCodeFieldExtension(OpenApiSerializerFieldExtension):

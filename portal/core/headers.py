@@ -16,19 +16,23 @@ One policy per kind of page, chosen by path (docs/security.md):
 Violations are reported to /csp-report/ (`csp_report` below), which logs them.
 """
 
+import http.client
 import json
 import logging
+from dataclasses import asdict
 from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from csp.constants import NONE, SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware
+from csp.constants import HEADER, HEADER_REPORT_ONLY, NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 
 from portal.core.clients import client_ip
 
@@ -103,11 +107,63 @@ def overrides_for(path):
     return None
 
 
+# What a view sets to change the policy of its own response (csp.decorators).
+VIEW_POLICY_ATTRS = (
+    "_csp_config",
+    "_csp_update",
+    "_csp_replace",
+    "_csp_config_ro",
+    "_csp_update_ro",
+    "_csp_replace_ro",
+)
+_built_headers = {}
+
+
+def _forget_headers(**kwargs):
+    _built_headers.clear()  # the policy follows settings (MEDIA_URL, MAP_TILE_URL, the CSP settings)
+
+
+setting_changed.connect(_forget_headers, dispatch_uid="headers-csp-settings")
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the policy chosen by path (see the module docstring).
 
     It sits before the page cache, so a cached page gets the header too.
+    Unless a view changed its policy or a nonce was used, the header depends on
+    the path's policy alone: it is built once per policy and process, not for
+    every response (building deep-copies and joins every directive).
     """
+
+    def process_response(self, request, response):
+        if getattr(request, "_csp_nonce", None) is not None or any(
+            getattr(response, attr, None) is not None for attr in VIEW_POLICY_ATTRS
+        ):
+            return super().process_response(request, response)
+        # What django-csp's process_response does, with the built headers remembered.
+        if response.status_code in (http.client.INTERNAL_SERVER_ERROR, http.client.NOT_FOUND) and settings.DEBUG:
+            return response
+        prefix = next((p for p in OVERRIDES if request.path_info.startswith(p)), None)
+        for report_only, header, exempt, setting in (
+            (False, HEADER, "_csp_exempt", "CONTENT_SECURITY_POLICY"),
+            (True, HEADER_REPORT_ONLY, "_csp_exempt_ro", "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
+        ):
+            key = (prefix, report_only)
+            value = _built_headers.get(key)
+            if value is None:
+                parts = self.get_policy_parts(request=request, response=response, report_only=report_only)
+                value = _built_headers[key] = build_policy(**asdict(parts), report_only=report_only)
+            excluded = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
+            if (
+                value
+                and header not in response
+                and getattr(response, exempt, False) is False
+                and not request.path_info.startswith(tuple(excluded))
+            ):
+                response[header] = value
+        # As upstream: a nonce asked for after the header is written is an error, not a silent gap.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

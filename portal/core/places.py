@@ -30,6 +30,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from portal.core import reference
+
 JAMBI_AREAS = Path(__file__).resolve().parent / "data" / "jambi_wilayah.csv"
 # Kemendagri codes: province.city.kecamatan, then a four-digit kelurahan.
 KECAMATAN_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
@@ -264,4 +266,6 @@ def load_areas(path=JAMBI_AREAS):
         parent_code = row["code"].rsplit(".", 1)[0]
         new_kel.append(Kelurahan(code=row["code"], name=row["name"], kecamatan=by_code[parent_code]))
     Kelurahan.objects.bulk_create(new_kel)
+    # bulk_create sends no post_save: tell the code memos (portal.core.reference) ourselves.
+    transaction.on_commit(reference.bump)
     return len(new_kec), len(new_kel)

@@ -1,4 +1,6 @@
-"""A report costs at most 5 queries: nothing is read that the request already knows."""
+"""A report costs only its writes (and, under an Idempotency-Key, the replay check):
+nothing is read that the request already knows, and the reference codes come from
+memory once warm (portal.core.reference)."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,13 +26,16 @@ def _statements(context):
 
 
 @pytest.mark.parametrize("key", ["k-1", None])
-def test_an_accepted_report_costs_at_most_five_queries(client, category, kecamatan, key):
+def test_an_accepted_report_costs_only_its_writes(client, category, kecamatan, key):
     headers = {"HTTP_IDEMPOTENCY_KEY": key} if key else {}
     client.post("/api/incidents/", {**BODY, "description": "warm-up"}, content_type="application/json")
     with CaptureQueriesContext(connection) as context:
         response = client.post("/api/incidents/", BODY, content_type="application/json", **headers)
     assert response.status_code == 201
-    assert len(_statements(context)) <= 5, _statements(context)
+    statements = _statements(context)
+    # The incident and its timeline entry; a key adds the replay lookup. (The task row is
+    # written on commit, which a test transaction never reaches: see test_notifications.)
+    assert len(statements) == (3 if key else 2), statements
     # The answer is complete without reading back: the first timeline entry is there.
     body = response.json()
     assert [entry["status"] for entry in body["timeline"]] == ["received"]

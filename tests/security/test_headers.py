@@ -114,3 +114,45 @@ def test_violation_reports_are_bounded(client):
     ]
     assert statuses.count(204) == 28  # two were used above
     assert statuses[-1] == 429
+
+
+def test_a_remembered_policy_still_follows_the_view_the_nonce_and_the_settings(rf, settings):
+    """The header is built once per policy, yet a view's own policy, a nonce or a settings change win."""
+    from django.http import HttpResponse
+
+    from csp.decorators import csp_update
+    from csp.exceptions import CSPNonceError
+
+    from portal.core.headers import ContentSecurityPolicyMiddleware
+
+    def serve(view, path="/api/incidents/", nonce=False):
+        middleware = ContentSecurityPolicyMiddleware(view)
+        request = rf.get(path)
+        middleware.process_request(request)
+        if nonce:
+            str(request.csp_nonce)  # a template asked for one: django-csp builds the header itself
+        response = middleware.process_response(request, view(request))
+        return {part.split()[0]: part.split()[1:] for part in response["Content-Security-Policy"].split(";")}
+
+    def plain(request):
+        return HttpResponse()
+
+    @csp_update({"connect-src": ["https://api.example.org"]})
+    def widened(request):
+        return HttpResponse()
+
+    assert serve(plain)["connect-src"] == ["'self'"]
+    assert serve(plain) == serve(plain)
+    assert "https://api.example.org" in serve(widened)["connect-src"]
+    assert serve(plain)["connect-src"] == ["'self'"]
+    assert serve(plain, "/admin/")["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert serve(plain, nonce=True) == serve(plain)  # the public policy has no nonce source
+
+    middleware = ContentSecurityPolicyMiddleware(plain)
+    request = rf.get("/api/incidents/")
+    middleware.process_request(request)
+    middleware.process_response(request, plain(request))
+    with pytest.raises(CSPNonceError):  # a nonce asked for after the header is written
+        str(request.csp_nonce)
+    settings.MAP_TILE_URL = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+    assert "https://*.tiles.example.org" in serve(plain)["img-src"]

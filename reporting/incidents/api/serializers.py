@@ -16,6 +16,7 @@ from rest_framework import serializers
 from portal.core.contract import KnownCodeField
 from portal.core.locales import default_locale
 from portal.core.places import KECAMATAN_PATTERN, KELURAHAN_PATTERN, Kecamatan, Kelurahan, validate_point
+from portal.core.serializers import FieldsOnceMixin
 from portal.core.text import TextSerializerMixin
 from reporting.incidents.forms import MAX_PHOTOS, prepare_photos
 from reporting.incidents.lifecycle import WORKFLOW
@@ -38,19 +39,19 @@ class CategorySerializer(serializers.ModelSerializer):
         return obj.localized_name()
 
 
-class TimelineEntrySerializer(serializers.Serializer):
+class TimelineEntrySerializer(FieldsOnceMixin, serializers.Serializer):
     at = serializers.DateTimeField()
     status = serializers.CharField(source="to_status")
     status_label = serializers.CharField()
     public_note = serializers.CharField()
 
 
-class PublicIncidentSerializer(serializers.ModelSerializer):
+class PublicIncidentSerializer(FieldsOnceMixin, serializers.ModelSerializer):
     """What anyone with the tracking code may see: no names, phones, emails or notes."""
 
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
     category_name = serializers.SerializerMethodField()
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = serializers.CharField(read_only=True)
     kecamatan = serializers.CharField(source="kecamatan.name", default=None, read_only=True, allow_null=True)
     duplicate_of = serializers.CharField(
         source="duplicate_of.tracking_code", default=None, read_only=True, allow_null=True
@@ -97,7 +98,7 @@ class CategoryCodeField(KnownCodeField):
         return Category.objects.filter(locale=default_locale(), is_active=True)
 
 
-class IncidentCreateSerializer(TextSerializerMixin, serializers.Serializer):
+class IncidentCreateSerializer(FieldsOnceMixin, TextSerializerMixin, serializers.Serializer):
     category = CategoryCodeField(
         queryset=Category.objects.all(),
         pattern=r"^[-a-zA-Z0-9_]+$",
@@ -192,7 +193,7 @@ class StaffIncidentSerializer(TextSerializerMixin, serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
     kecamatan = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     kelurahan = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = serializers.CharField(read_only=True)
     reporter_phone = serializers.CharField(read_only=True)
     # Empty when the reporter gave none, so not documented as `format: email`.
     reporter_email = serializers.CharField(read_only=True)

@@ -37,6 +37,9 @@ class Status(models.TextChoices):
     NOT_OUR_SERVICE = "not_our_service", _("Closed: not our service")
 
 
+STATUS_LABELS = dict(Status.choices)
+
+
 OPEN_STATUSES = [
     Status.RECEIVED,
     Status.VERIFIED,
@@ -173,6 +176,11 @@ class Incident(Location):
         if not self.tracking_code:
             self.tracking_code = new_tracking_code()
         super().save(*args, **kwargs)
+
+    @property
+    def status_label(self):
+        """get_status_display(), without hashing every choice's label (a translation each) per call."""
+        return str(STATUS_LABELS.get(self.status, self.status))
 
     @property
     def is_open(self):
