@@ -142,6 +142,10 @@ def test_trainings_index_shows_seats_left_with_the_right_plural(client, make_tra
     for _ in range(5):
         seats.register(training, make_volunteer().user)
     assert "Sisa 1 dari 6 kursi" in client.get("/id/pelatihan/").content.decode()
+    # A past training on the page does not hide the upcoming ones' seats.
+    make_training(days=-3, title="Sesi yang sudah lewat")
+    html = client.get("/id/pelatihan/").content.decode()
+    assert "Sesi yang sudah lewat" in html and "Sisa 1 dari 6 kursi" in html
     fragment = client.get(f"/en/relawan/pelatihan/{training.pk}/kursi/").content.decode()
     assert "1 of 6 seats left" in fragment
 
