@@ -58,12 +58,13 @@ def _changed(**kwargs):
     transaction.on_commit(bump)
 
 
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
+def version():
+    """The reference version (None when the cache cannot be read): it moves with every change."""
+    current = cache.get(VERSION_KEY)
+    if current is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
-    return version
+        current = cache.get(VERSION_KEY)
+    return current
 
 
 def rows(key, load):
@@ -71,12 +72,12 @@ def rows(key, load):
 
     `load` is called again when the version cannot be read.
     """
-    version = _version()
-    if version is None:
+    current = version()
+    if current is None:
         return load()
     held = _memo.get(key)
-    if held is not None and held[0] == version:
+    if held is not None and held[0] == current:
         return held[1]
     loaded = load()
-    _memo[key] = (version, loaded)
+    _memo[key] = (current, loaded)
     return loaded

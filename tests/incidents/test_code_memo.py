@@ -81,7 +81,7 @@ def test_a_change_made_by_another_app_server_is_seen(client, category, kecamatan
 
 
 def test_without_a_readable_version_every_lookup_reads_the_database(client, category, kecamatan, monkeypatch):
-    monkeypatch.setattr(reference, "_version", lambda: None)  # the shared cache is down
+    monkeypatch.setattr(reference, "version", lambda: None)  # the shared cache is down
     assert _post(client).status_code == 201
     Category.objects.filter(pk=category.pk).update(name="Gedung")
     assert _post(client, description="lagi").json()["category_name"] == "Gedung"

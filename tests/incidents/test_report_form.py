@@ -258,3 +258,28 @@ def test_sent_and_tracking_pages_link_112_and_mention_email_updates(client, form
     anonymous = client.post("/en/report/", form_data)
     html = client.get(anonymous["Location"]).content.decode()
     assert "send each update to the email address you gave" not in html
+
+
+@pytest.mark.django_db
+def test_the_empty_form_is_kept_yet_shows_a_changed_category_or_area_at_once(client, category, kecamatan):
+    """The empty form is the same for everyone (kept per reference version); a filled one is not."""
+    first = client.get(URL).content.decode()
+    assert category.name in first and kecamatan.name in first
+
+    category.name = "Kebakaran gedung bertingkat"
+    category.save()
+    kecamatan.name = "Telanaipura Baru"
+    kecamatan.save()
+
+    html = client.get(URL).content.decode()
+    assert "Kebakaran gedung bertingkat" in html and "Telanaipura Baru" in html
+    assert 'name="csrfmiddlewaretoken"' in html  # the token is never part of what is kept
+
+
+@pytest.mark.django_db
+def test_a_refused_report_shows_what_the_person_typed(client, form_data):
+    response = client.post(URL, {**form_data, "description": "", "address": "Jl. Yang Saya Ketik"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Jl. Yang Saya Ketik"' in html
+    assert f'<option value="{form_data["kecamatan"]}" selected>' in html

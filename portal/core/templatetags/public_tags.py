@@ -1,12 +1,12 @@
 """Template tags for every public page: absolute links, the meta description, and
-the content version that keys cached fragments."""
+and the versions that key cached fragments."""
 
 from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from portal.core import freshness
+from portal.core import freshness, reference
 from portal.core.links import absolute_url
 
 register = template.Library()
@@ -45,3 +45,9 @@ def page_description(context):
 def content_version():
     """The content version, for `{% wagtailcache %}` keys: fragments go stale with the page cache."""
     return freshness.version()
+
+
+@register.simple_tag
+def reference_version():
+    """The version of categories and areas, for fragments of forms that list them (portal.core.reference)."""
+    return reference.version()
