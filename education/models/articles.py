@@ -2,7 +2,6 @@ import math
 from functools import partial
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -67,15 +66,12 @@ class ArticleIndexPage(CachedViewRestrictionsMixin, Page):
                 return articles.distinct()
             return articles
 
-        # Pages are numbered from the count, kept with the cards; the rows are read only
-        # when the page's card fragment is not in the cache (article_index_page.html).
+        # Read only when the page's card fragment is not in the cache (article_index_page.html).
         topic_key = current_topic.pk if current_topic else "all"
-        count = freshness.remember(f"article-count:{self.pk}:{topic_key}", lambda: listed().count())
-        page_obj = Paginator(range(count), self.per_page).get_page(request.GET.get("page"))
-        rows = page_obj.object_list
-        articles = SimpleLazyObject(
-            lambda: ArticlePage.attach_topics(with_cards(listed())[rows.start : rows.stop], topics)
+        page_obj, rows = freshness.page_of(
+            f"articles:{self.pk}:{topic_key}", lambda: with_cards(listed()), self.per_page, request.GET.get("page")
         )
+        articles = SimpleLazyObject(lambda: ArticlePage.attach_topics(rows, topics))
         context.update(topics=topics, current_topic=current_topic, page_obj=page_obj, articles=articles)
         return context
 

@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -60,17 +59,16 @@ class CampaignIndexPage(CachedViewRestrictionsMixin, Page):
         def running_or_planned():
             return list(with_cards(self.campaigns().filter(end_date__gte=today)))
 
-        # Pages are numbered from the count, kept with the cards; the rows are read only
-        # when the day's card fragment is not in the cache (campaign_index_page.html).
-        count = freshness.remember(f"campaigns-past:{self.pk}:{today}", lambda: past().count())
-        page_obj = Paginator(range(count), self.PAST_PER_PAGE).get_page(request.GET.get("page"))
-        rows = page_obj.object_list
+        # Read only when the day's card fragment is not in the cache (campaign_index_page.html).
+        page_obj, past_rows = freshness.page_of(
+            f"campaigns-past:{self.pk}:{today}", lambda: with_cards(past()), self.PAST_PER_PAGE, request.GET.get("page")
+        )
         running = SimpleLazyObject(running_or_planned)
         context.update(
             today=today,
             current=SimpleLazyObject(lambda: [c for c in running if c.start_date <= today]),
             upcoming=SimpleLazyObject(lambda: [c for c in running if c.start_date > today]),
-            past=SimpleLazyObject(lambda: list(with_cards(past())[rows.start : rows.stop])),
+            past=past_rows,
             page_obj=page_obj,
         )
         return context

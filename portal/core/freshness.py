@@ -23,9 +23,11 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -128,6 +130,21 @@ def remember(name, compute):
         value = compute()
         cache.set(key, value, timeout())
     return value
+
+
+def page_of(name, rows, per_page, number):
+    """A page of `rows()` (a queryset factory) for a listing kept in a fragment.
+
+    Pages are numbered from a count remembered per content version, and the
+    page's rows are read only when used, that is when the listing's fragment
+    is not in the cache. Returns (page_obj, the page's rows as a lazy list);
+    `number` as Paginator.get_page takes it (invalid: the first page, too
+    high: the last).
+    """
+    count = remember(f"{name}:count", lambda: rows().count())
+    page_obj = Paginator(range(count), per_page).get_page(number)
+    span = page_obj.object_list
+    return page_obj, SimpleLazyObject(lambda: list(rows()[span.start : span.stop]))
 
 
 def timeout():

@@ -10,7 +10,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -89,14 +88,11 @@ class TrainingIndexPage(CachedViewRestrictionsMixin, Page):
             # A busy year schedules many sessions: upcoming ones are paginated, soonest first.
             return self.trainings().filter(starts_at__gte=now).order_by("starts_at", "pk")
 
-        # Pages are numbered from the count, kept with the cards; the rows are read only when
-        # the card fragment is not in the cache (training_index_page.html). Seats and every
-        # start, opening and closing move the content version (TrainingPage.next_change).
-        count = freshness.remember(f"trainings-upcoming:{self.pk}", lambda: upcoming().count())
-        page_obj = Paginator(range(count), self.UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
-        rows = page_obj.object_list
-        context["page_obj"] = page_obj
-        context["upcoming"] = SimpleLazyObject(lambda: list(upcoming()[rows.start : rows.stop]))
+        # Read only when the card fragment is not in the cache (training_index_page.html). Seats
+        # and every start, opening and closing move the content version (TrainingPage.next_change).
+        context["page_obj"], context["upcoming"] = freshness.page_of(
+            f"trainings-upcoming:{self.pk}", upcoming, self.UPCOMING_PER_PAGE, request.GET.get("page")
+        )
         context["past"] = SimpleLazyObject(
             lambda: list(self.trainings().filter(starts_at__lt=now).order_by("-starts_at")[: self.PAST_LIMIT])
         )
