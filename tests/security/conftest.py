@@ -5,6 +5,7 @@ from ..incidents.conftest import (  # noqa: F401
     dispatcher,
     kecamatan,
     make_incident,
+    payload,
     reporting_setup,
 )
 from ..inspections.conftest import areas  # noqa: F401

@@ -45,18 +45,6 @@ def test_client_ip(settings, trusted, remote, forwarded, expected):
     assert client_ip(_request(remote, forwarded)) == expected
 
 
-@pytest.fixture
-def payload(category, kecamatan):
-    return {
-        "category": category.code,
-        "description": "Asap tebal dari ruko",
-        "kecamatan": kecamatan.code,
-        "latitude": str(INSIDE[0]),
-        "longitude": str(INSIDE[1]),
-        "reporter_phone": "0812 3456 7890",
-    }
-
-
 @pytest.mark.django_db
 def test_spoofed_header_from_untrusted_peer_changes_no_api_limit(settings, payload):
     from rest_framework.throttling import ScopedRateThrottle
